@@ -1,0 +1,72 @@
+import type { Command } from '../command';
+import { emit, fmt } from '../io';
+import { oneOf, optionalNumber, requireString } from '../args';
+import { cliSignal } from '../signal';
+import { LeError } from '../../shared/errors';
+import { ARCHS, LOSSES, MEASURES } from '../../shared/types';
+import type { ArchName, Measure } from '../../shared/types';
+import { hasSigmoidOutput } from '../../shared/config';
+import { matrixCsvHeader, matrixCsvRow } from '../../shared/matrixCsv';
+import { initBackend } from '../../engine/backend';
+import { readCsvDataset } from '../../engine/data';
+import { readWeightsFile } from '../../engine/models';
+import { similarity } from '../../engine/elasticity';
+import { writeFileAtomic } from '../../store/csv';
+
+const ARCH_NAMES = ARCHS.flatMap((a) => [a, `${a}-sigmoid`]) as ArchName[];
+
+export const similarityCommand: Command = {
+  name: 'similarity',
+  summary: 'the similarity matrix among all rows of D for the given weights, as S.csv',
+  usage: 'similarity --data D.csv --weights W.json --arch A [--loss mse|bce] --measure kernelized|relative|ntk [--lr η] [--engine exact|autodiff] --out S.csv',
+  options: {
+    data: { type: 'string' },
+    weights: { type: 'string' },
+    arch: { type: 'string' },
+    loss: { type: 'string' },
+    measure: { type: 'string' },
+    lr: { type: 'string' },
+    engine: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(values, _positionals, ctx) {
+    const started = performance.now();
+    const arch = oneOf(values, 'arch', ARCH_NAMES);
+    const loss = oneOf(values, 'loss', LOSSES, hasSigmoidOutput(arch) ? 'bce' : 'mse');
+    if (loss === 'bce' && !hasSigmoidOutput(arch)) throw new LeError('invalid_input', `--loss bce needs a sigmoid output: use --arch ${arch}-sigmoid`, 'loss');
+    const measure: Measure = oneOf(values, 'measure', MEASURES);
+    const engine = oneOf(values, 'engine', ['auto', 'exact', 'autodiff'] as const, 'auto');
+    const lr = optionalNumber(values, 'lr', (v) => v > 0, 'a positive number') ?? 1e-6;
+    const out = requireString(values, 'out');
+    const dataset = await readCsvDataset(requireString(values, 'data'));
+    const weights = readWeightsFile(requireString(values, 'weights'));
+    const backend = await initBackend({ log: ctx.log });
+    const result = await similarity(
+      { arch, weights, x: dataset.x, n: dataset.n, d: dataset.d, y: dataset.y, loss, lr, measures: [measure], engine },
+      { signal: cliSignal(), onProgress: (done, total) => done === total && ctx.log(`probed ${total} examples`) },
+    );
+    const s = result[measure];
+    if (!s) throw new LeError('internal', `the ${result.engine} engine returned no ${measure} matrix`);
+    const m = result.m;
+    const ids = Array.from({ length: m }, (_, i) => i);
+    const stats = await writeFileAtomic(out, async (w) => {
+      await w.write(matrixCsvHeader(ids));
+      for (let i = 0; i < m; i++) await w.write(matrixCsvRow(i, s, i * m, m));
+    });
+    emit(
+      ctx,
+      {
+        out,
+        n: m,
+        measure,
+        engine: result.engine,
+        backend: backend.name,
+        unmoved: result.unmoved,
+        probeSeconds: result.seconds,
+        seconds: (performance.now() - started) / 1000,
+        bytes: stats.bytes,
+      },
+      (r) => `${r.measure} similarity ${r.n}×${r.n} (${r.engine} engine) → ${r.out} in ${fmt(r.seconds, 3)} s`,
+    );
+  },
+};

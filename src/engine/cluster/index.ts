@@ -1,0 +1,14 @@
+export { symmetricEigen, type EigenResult } from './eigen';
+export { topEigen, type TopEigenOptions, type TopEigenResult } from './topEigen';
+export { fitKmeans, kmeansPlusPlus, KMEANS_PARAMS, type KMeansParams, type KMeansResult } from './kmeans';
+export { fitKernelKmeans, KERNEL_KMEANS_PARAMS, type KernelKmeansParams, type KernelKmeansResult } from './kernelKmeans';
+export { fitSpectral, SPECTRAL_PARAMS, type SpectralParams, type SpectralResult } from './spectral';
+export { fitPca, PCA_PARAMS, type PcaParams, type PcaResult } from './pca';
+export { fitPcaKmeans, PCA_KMEANS_PARAMS, type PcaKmeansParams, type PcaKmeansResult } from './pcaKmeans';
+export { resolveParams, type ParamSpec, type FieldSpec } from './params';
+export { checkSymmetric, checkMatrix, SYMMETRY_TOLERANCE } from './matrix';
+export { fitAutoencoderKmeans, AUTOENCODER_KMEANS_PARAMS, type AutoencoderKmeansParams, type AutoencoderKmeansResult } from './autoencoderKmeans';
+export { trainAutoencoder, type AutoencoderOptions, type AutoencoderResult } from './autoencoder';
+export { CLUSTER_ALGORITHMS, type ClusterAlgorithm, type ClusterAlgorithmName, type ClusterFit } from './registry';
+export { repeatClustering, type RepeatResult } from './repeat';
+export { randomizedTopEigen, type RandomizedEigenOptions } from './randomizedEigen';

@@ -1,0 +1,93 @@
+// Float64 C = A·Bᵀ (both row-major, so every inner loop is contiguous) on the wasm SIMD
+// micro-kernel, cache-blocked (K blocks of 256, column blocks of 128), split by rows over a
+// small pool of worker threads when the product is large enough to pay for it.
+import { availableParallelism } from 'node:os';
+import { LeError } from '../../shared/errors';
+import { gemmKernelModule } from './wasmKernel';
+import { gemmRun, type GemmState } from './gemmRun';
+import { runOnPool } from './gemmPool';
+
+export interface GemmOptions {
+  /** A = B and the caller wants the symmetric A·Aᵀ: computes about half the blocks. */
+  symmetric?: boolean;
+  /** Worker threads to use (default: the machine's parallelism, at most 8; 1 = this thread). */
+  threads?: number;
+  /** K block (default 256) and column block (default 128) of the packed panels. */
+  blockK?: number;
+  blockN?: number;
+}
+
+/** Products smaller than this many multiply-adds run on the calling thread. */
+export const PARALLEL_MIN_WORK = 3e7;
+
+const mainState: GemmState = { memory: null, kern: null };
+
+function check(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions): void {
+  for (const [v, f] of [[n, 'n'], [m, 'm'], [k, 'k']] as const)
+    if (!Number.isInteger(v) || v < 0) throw new LeError('invalid_input', `gemm: ${f} must be a non-negative integer, got ${v}`, f);
+  if (A.length < n * k) throw new LeError('invalid_input', `gemm: A has ${A.length} values, needs ${n}×${k}`, 'A');
+  if (B.length < m * k) throw new LeError('invalid_input', `gemm: B has ${B.length} values, needs ${m}×${k}`, 'B');
+  if (opts.symmetric && n !== m) throw new LeError('invalid_input', 'gemm: symmetric needs n = m', 'symmetric');
+  const kb = opts.blockK ?? 256;
+  const nb = opts.blockN ?? 128;
+  if (!Number.isInteger(kb) || kb < 1) throw new LeError('invalid_input', `gemm: blockK must be a positive integer`, 'blockK');
+  if (!Number.isInteger(nb) || nb < 4 || nb % 4) throw new LeError('invalid_input', `gemm: blockN must be a positive multiple of 4`, 'blockN');
+  if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1))
+    throw new LeError('invalid_input', `gemm: threads must be a positive integer`, 'threads');
+}
+
+function mirror(C: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) C[i * n + j] = C[j * n + i];
+}
+
+/** C = A·Bᵀ on the calling thread. A: n×k, B: m×k; returns n×m. */
+export function gemmABtSync(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions = {}): Float64Array {
+  check(A, B, n, m, k, opts);
+  const C = new Float64Array(n * m);
+  if (n === 0 || m === 0 || k === 0) return C;
+  const sym = opts.symmetric ?? false;
+  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? 256, opts.blockN ?? 128);
+  if (sym) mirror(C, n);
+  return C;
+}
+
+/** Row boundaries (multiples of 4) that give each part about the same work. */
+export function splitRows(n: number, parts: number, symmetric: boolean): number[] {
+  const cuts = [0];
+  for (let t = 1; t < parts; t++) {
+    const f = t / parts;
+    const x = symmetric ? n * (1 - Math.sqrt(1 - f)) : n * f;
+    cuts.push(Math.min(n, Math.max(cuts[cuts.length - 1], Math.round(x / 4) * 4)));
+  }
+  cuts.push(n);
+  return cuts;
+}
+
+function shared(a: Float64Array): Float64Array {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const s = new Float64Array(new SharedArrayBuffer(a.length * 8));
+  s.set(a);
+  return s;
+}
+
+/** C = A·Bᵀ, on worker threads when large. A: n×k, B: m×k; returns n×m (float64). */
+export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions = {}): Promise<Float64Array> {
+  check(A, B, n, m, k, opts);
+  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), 8), Math.max(1, Math.floor(n / 4)));
+  if (threads <= 1 || n * m * k < PARALLEL_MIN_WORK) return gemmABtSync(A, B, n, m, k, opts);
+  const sym = opts.symmetric ?? false;
+  const As = shared(A.length === n * k ? A : A.subarray(0, n * k));
+  const Bs = sym ? As : shared(B.length === m * k ? B : B.subarray(0, m * k));
+  const C = new Float64Array(new SharedArrayBuffer(n * m * 8));
+  const cuts = splitRows(n, threads, sym);
+  const tasks = [];
+  for (let t = 0; t < threads; t++) {
+    if (cuts[t + 1] <= cuts[t]) continue;
+    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? 256, NB: opts.blockN ?? 128 });
+  }
+  await runOnPool(tasks, threads);
+  if (sym) mirror(C, n);
+  const out = new Float64Array(n * m);
+  out.set(C);
+  return out;
+}

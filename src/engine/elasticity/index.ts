@@ -1,0 +1,10 @@
+// The elasticity engine: how one SGD step at a probe moves predictions at other probes.
+export { similarity } from './similarity';
+export type { SimilarityResult } from './similarity';
+export type { SimilarityInput } from './validate';
+export type { ProbeHooks } from './autodiff';
+export { elasticitySnapshot, type SnapshotResult } from './snapshot';
+export { pairCorrelation, kernelDistance, activationPatternSimilarity, upperPairs } from './analysis';
+export { jacobiEigen, type Eigen } from './jacobi';
+export { gemmABt, gemmABtSync, type GemmOptions } from './gemm';
+export { closeGemmPool } from './gemmPool';

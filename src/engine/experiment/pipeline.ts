@@ -1,0 +1,124 @@
+// The experiment pipeline: config → data → train (or probe the initialization) → probe →
+// synthetic analysis → clusterings → metrics. Progress streams through `onProgress`, results
+// through the RunSink as soon as each is finished, and the AbortSignal cancels at any stage.
+import type { ExperimentConfig } from '../../shared/config';
+import type { ExperimentSummary, RunMetrics, RunSink } from '../../shared/results';
+import type { Measure, Progress } from '../../shared/types';
+import { initBackend } from '../backend';
+import { positiveIds } from '../data';
+import { similarity } from '../elasticity';
+import { EpochBuffer } from './epochBuffer';
+import { ProgressTracker } from './progress';
+import { loadExperimentData, trainOnDataset } from './trainStep';
+import { clusterAll } from './clusterStep';
+import { syntheticAnalysis, makeSnapshotter } from './syntheticStep';
+
+export interface PipelineHooks {
+  sink?: RunSink;
+  onProgress?(p: Progress): void;
+  signal?: AbortSignal;
+  log?(msg: string): void;
+}
+
+const MATRIX_NAME: Record<Measure, string> = {
+  relative: 'similarity-relative',
+  kernelized: 'similarity-kernelized',
+  ntk: 'ntk',
+};
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const err = new Error('cancelled');
+    err.name = 'AbortError';
+    throw err;
+  }
+}
+
+export async function runExperiment(config: ExperimentConfig, hooks: PipelineHooks = {}): Promise<ExperimentSummary> {
+  const { sink, signal } = hooks;
+  const progress = new ProgressTracker(hooks.onProgress);
+  const backend = await initBackend({ log: hooks.log });
+
+  progress.enter('data', `loading ${config.data.kind} data`);
+  let t = performance.now();
+  const dataset = await loadExperimentData(config);
+  const dataSeconds = (performance.now() - t) / 1000;
+  const probeIds = positiveIds(dataset);
+  const groups = probeIds.map((i) => dataset.group[i]);
+  throwIfAborted(signal);
+
+  progress.enter('train', config.train.epochs ? `training ${config.model.arch} for ${config.train.epochs} epochs` : 'probing the initialization');
+  const epochs = new EpochBuffer(sink);
+  const snapshot = makeSnapshotter(config, dataset, probeIds, sink);
+  t = performance.now();
+  const trained = await trainOnDataset(config, dataset, {
+    signal,
+    onEpoch: async (e, model) => {
+      epochs.push({ epoch: e.epoch, loss: e.loss, accuracy: e.accuracy });
+      progress.report(e.epoch / config.train.epochs, `epoch ${e.epoch}/${config.train.epochs}`, {
+        epoch: e.epoch,
+        loss: e.loss,
+        accuracy: e.accuracy,
+      });
+      if (snapshot && e.epoch % config.train.snapshotEvery === 0) await snapshot(e.epoch, model.getWeights());
+    },
+  });
+  epochs.flush();
+  const trainSeconds = (performance.now() - t) / 1000;
+  try {
+    throwIfAborted(signal);
+    progress.enter('probe', `probing ${probeIds.length} examples`);
+    t = performance.now();
+    const weights = trained.model.getWeights();
+    const sim = await similarity(
+      {
+        arch: config.model.arch,
+        weights,
+        x: dataset.x,
+        n: dataset.n,
+        d: dataset.d,
+        y: dataset.y,
+        loss: config.loss,
+        probeIds,
+        lr: config.probe.lr,
+        measures: config.probe.measures,
+        engine: config.probe.engine,
+        normalize: config.probe.normalize,
+        inputShape: dataset.imageShape ? [...dataset.imageShape] : undefined,
+      },
+      { signal, onProgress: (done, total) => progress.report(done / total, `probed ${done}/${total}`) },
+    );
+    const probeSeconds = (performance.now() - t) / 1000;
+    const matrices: Partial<Record<Measure, Float64Array>> = {};
+    for (const measure of config.probe.measures) {
+      const data = sim[measure];
+      if (!data) continue;
+      matrices[measure] = data;
+      sink?.matrix({ name: MATRIX_NAME[measure], rows: sim.m, cols: sim.m, data, ids: probeIds, groups });
+    }
+
+    const metrics: RunMetrics = { trainAccuracy: trained.trainAccuracy, clustering: {} };
+    if (config.data.kind === 'synthetic') Object.assign(metrics, syntheticAnalysis(dataset, probeIds, matrices, sink));
+
+    throwIfAborted(signal);
+    progress.enter('cluster', 'clustering');
+    t = performance.now();
+    metrics.clustering = await clusterAll(config, dataset, probeIds, matrices, {
+      signal,
+      onResult: (r) => sink?.clustering(r),
+      onProgress: (f, msg) => progress.report(f, msg),
+    });
+    const clusterSeconds = (performance.now() - t) / 1000;
+    progress.enter('done', 'finished');
+    return {
+      config,
+      backend: backend.name,
+      status: 'finished',
+      metrics,
+      timings: { dataSeconds, trainSeconds, probeSeconds, clusterSeconds },
+      probe: { engine: sim.engine, unmoved: sim.unmoved },
+    };
+  } finally {
+    trained.model.dispose();
+  }
+}

@@ -1,0 +1,1 @@
+export { ApiError, setApi, getApi, request, subscribe, errorMessage } from './client';

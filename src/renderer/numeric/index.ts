@@ -1,0 +1,7 @@
+export { jacobiEigenvalues, topEigenvalues } from './eigen';
+export type { SpectrumOptions } from './eigen';
+export { pearson, fitLine, finiteRange, quantile, classOrder, classBlocks } from './stats';
+export { rotationMatrix, project } from './projection';
+export type { View3d } from './projection';
+export { similarityToRow } from './rows';
+export type { IndexedMatrix } from './rows';

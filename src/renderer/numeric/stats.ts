@@ -1,0 +1,88 @@
+// Small statistics used by the plots: Pearson correlation, finite ranges, least-squares lines.
+
+/** Pearson correlation of paired samples; NaN when fewer than 2 finite pairs or zero variance. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) throw new Error(`pearson: lengths differ (${x.length} vs ${y.length})`);
+  let n = 0, mx = 0, my = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
+    n++;
+    mx += x[i];
+    my += y[i];
+  }
+  if (n < 2) return NaN;
+  mx /= n;
+  my /= n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
+    const dx = x[i] - mx, dy = y[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+}
+
+/** Least-squares line y = slope·x + intercept over finite pairs; null when undetermined. */
+export function fitLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number } | null {
+  let n = 0, mx = 0, my = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
+    n++;
+    mx += x[i];
+    my += y[i];
+  }
+  if (n < 2) return null;
+  mx /= n;
+  my /= n;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** [min, max] of the finite values; null when there are none. */
+export function finiteRange(values: ArrayLike<number>): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** The q-quantile (0..1, linear interpolation) of the finite values; NaN when there are none. */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  if (!(q >= 0 && q <= 1)) throw new Error('quantile: q must lie in [0, 1]');
+  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (!finite.length) return NaN;
+  const pos = q * (finite.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, finite.length - 1);
+  return finite[lo] + (finite[hi] - finite[lo]) * (pos - lo);
+}
+
+/** A stable permutation that sorts items by class (then by original position). */
+export function classOrder(groups: ArrayLike<number>): number[] {
+  return Array.from({ length: groups.length }, (_, i) => i).sort((a, b) => groups[a] - groups[b] || a - b);
+}
+
+/** Boundaries (positions in the ordered list) where the class changes, with each block's class. */
+export function classBlocks(groups: ArrayLike<number>, order: readonly number[]): { group: number; start: number; end: number }[] {
+  const blocks: { group: number; start: number; end: number }[] = [];
+  order.forEach((idx, pos) => {
+    const g = groups[idx];
+    const last = blocks[blocks.length - 1];
+    if (last && last.group === g) last.end = pos + 1;
+    else blocks.push({ group: g, start: pos, end: pos + 1 });
+  });
+  return blocks;
+}

@@ -1,0 +1,64 @@
+// Two or more runs side by side: params and metrics from runs:compare, and one similarity
+// matrix per run (same measure) for heat maps on one shared colour scale.
+import { defineStore } from 'pinia';
+import type { MatrixPayload } from '../../shared/contract';
+import type { RunComparison } from '../../shared/store-types';
+import { errorMessage, request } from '../api';
+
+/** Heat maps side by side are small: fetch them block-averaged to this size. */
+export const COMPARE_MATRIX_SIZE = 400;
+
+export const useCompareStore = defineStore('compare', {
+  state: () => ({
+    ids: [] as number[],
+    comparison: null as RunComparison | null,
+    loading: false,
+    error: null as string | null,
+    differencesOnly: false,
+    measure: 'similarity-kernelized',
+    matrices: {} as Record<number, MatrixPayload | { error: string } | undefined>,
+    matricesLoading: false,
+  }),
+  actions: {
+    async open(ids: number[]): Promise<void> {
+      this.ids = [...ids];
+      this.matrices = {};
+      if (ids.length < 2) {
+        this.comparison = null;
+        this.error = null;
+        return;
+      }
+      this.loading = true;
+      try {
+        this.comparison = await request('runs:compare', { ids });
+        this.error = null;
+      } catch (err) {
+        this.error = errorMessage(err);
+      } finally {
+        this.loading = false;
+      }
+      await this.loadMatrices();
+    },
+    async setMeasure(name: string): Promise<void> {
+      this.measure = name;
+      this.matrices = {};
+      await this.loadMatrices();
+    },
+    async loadMatrices(): Promise<void> {
+      const name = this.measure;
+      this.matricesLoading = true;
+      const entries = await Promise.all(
+        this.ids.map(async (id): Promise<[number, MatrixPayload | { error: string }]> => {
+          try {
+            return [id, Object.freeze(await request('runs:matrix', { id, name, maxSize: COMPARE_MATRIX_SIZE }))];
+          } catch (err) {
+            return [id, { error: errorMessage(err) }];
+          }
+        }),
+      );
+      if (name !== this.measure) return;
+      this.matrices = Object.fromEntries(entries);
+      this.matricesLoading = false;
+    },
+  },
+});

@@ -1,0 +1,11 @@
+export { useNavStore, VIEWS, stateToHash, hashToState } from './nav';
+export type { ViewName, NavState } from './nav';
+export { useRunsStore, buildQuery, emptyFilters } from './runs';
+export type { RunFilters } from './runs';
+export { useJobsStore } from './jobs';
+export { jobTiming, formatDuration } from './jobTiming';
+export type { JobTiming } from './jobTiming';
+export { useBuilderStore } from './builder';
+export { useRunDetailStore, MAX_MATRIX } from './runDetail';
+export { useCompareStore, COMPARE_MATRIX_SIZE } from './compare';
+export { useSystemStore } from './system';

@@ -1,0 +1,21 @@
+// The status page: compute backend, data and database locations, versions.
+import { defineStore } from 'pinia';
+import type { SystemStatus } from '../../shared/contract';
+import { errorMessage, request } from '../api';
+
+export const useSystemStore = defineStore('system', {
+  state: () => ({ status: null as SystemStatus | null, loading: false, error: null as string | null }),
+  actions: {
+    async load(): Promise<void> {
+      this.loading = true;
+      try {
+        this.status = await request('system:status');
+        this.error = null;
+      } catch (err) {
+        this.error = errorMessage(err);
+      } finally {
+        this.loading = false;
+      }
+    },
+  },
+});

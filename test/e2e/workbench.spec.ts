@@ -1,0 +1,96 @@
+// End to end in browser mode: a ReLU / linear pair on a small synthetic set built through the
+// UI, progress, run detail, compare with drawn heat maps, a CSV export, and screenshots.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createHttpClient } from '../../src/shared/httpClient';
+import { T, inkFraction, launch } from './browser';
+
+const URL_ = process.env.LE_E2E_URL ?? '';
+const SHOTS = path.resolve(process.env.LE_E2E_SCREENSHOTS ?? 'docs/screenshots');
+const N = 40;
+const CONFIG = {
+  name: 'e2e two_cosine',
+  seed: 7,
+  data: { kind: 'synthetic', name: 'two_cosine', n: N },
+  model: { arch: 'relu2', width: 64 },
+  loss: 'mse',
+  train: { epochs: 200, lr: 0.01, batchSize: N },
+  probe: { measures: ['relative', 'kernelized'], lr: 1e-6, engine: 'auto' },
+  cluster: { methods: ['kmeans-rows', 'kernel-kmeans'], k: 2 },
+};
+
+let browser: Browser;
+let page: Page;
+const api = createHttpClient({ baseUrl: URL_, autoDownload: false });
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+
+beforeAll(async () => {
+  if (!URL_) throw new Error('LE_E2E_URL is not set: run npm run test:e2e');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('workbench in a browser', () => {
+  it('builds a ReLU / linear pair through the UI and shows progress', async () => {
+    await page.goto(URL_);
+    await page.locator(T.configJson).fill(JSON.stringify(CONFIG, null, 2));
+    await page.locator(T.configValid).waitFor({ timeout: 10_000 });
+    await shot('builder');
+    await page.locator(T.startPair).click();
+    await page.locator(T.progress).first().waitFor({ timeout: 60_000 });
+    // both runs end (the API is the ground truth; the UI is checked below)
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const jobs = await api.invoke('jobs:list');
+      if (!jobs.ok) throw new Error(jobs.error.message);
+      const mine = jobs.value.filter((j) => j.name.startsWith('e2e'));
+      if (mine.length === 2 && mine.every((j) => j.status !== 'queued' && j.status !== 'running')) {
+        expect(mine.map((j) => j.status)).toEqual(['finished', 'finished']);
+        expect(new Set(mine.map((j) => j.config.model.arch))).toEqual(new Set(['relu2', 'linear2']));
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`runs did not finish: ${JSON.stringify(mine.map((j) => j.status))}`);
+      await page.waitForTimeout(500);
+    }
+  });
+
+  it('lists the runs, opens one and exports its similarity matrix as CSV', async () => {
+    await page.locator(T.nav('runs')).click();
+    await expect.poll(() => page.locator(T.runsRow).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await shot('runs');
+    await page.locator(T.runLink).first().click();
+    await page.locator(T.heatmap).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => inkFraction(page, T.heatmap), { timeout: 20_000 }).toBeGreaterThan(0.2);
+    await shot('run-detail');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator(T.exportCsv).first().click()]);
+    const file = path.join(SHOTS, '..', '..', 'out', 'e2e-export.csv');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await download.saveAs(file);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const header = lines[0].split(',');
+    expect(header.length).toBeGreaterThan(1);
+    // a square S.csv: one row per id, each row `id,v_1..v_n`
+    if (header[0] === 'id') {
+      expect(lines.length - 1).toBe(header.length - 1);
+      for (const l of lines.slice(1)) expect(l.split(',').length).toBe(header.length);
+    }
+  });
+
+  it('compares the pair with heat maps on one colour scale', async () => {
+    await page.locator(T.nav('runs')).click();
+    const boxes = page.locator(T.runSelect);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.locator(T.compareButton).click();
+    await expect.poll(() => page.locator(T.heatmap).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    for (const i of [0, 1]) await expect.poll(() => inkFraction(page, T.heatmap, i), { timeout: 20_000 }).toBeGreaterThan(0.2);
+    await shot('compare');
+  });
+});
