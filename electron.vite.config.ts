@@ -1,5 +1,5 @@
 // Three builds: main (the composition root plus the job worker as a second entry, ESM),
-// preload (CommonJS: sandboxed preloads cannot be ES modules) and the Vue renderer.
+// preload (CommonJS and self-contained: sandboxed preloads cannot be ES modules or require packages) and the Vue renderer.
 // Dependencies stay external in main (better-sqlite3 is native; tfjs loads its .wasm from
 // node_modules); the optional native tfjs packages are listed explicitly because
 // externalizeDeps only covers `dependencies`.
@@ -24,6 +24,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // a sandboxed preload can require only 'electron': bundle everything else (zod)
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

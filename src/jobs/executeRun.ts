@@ -24,7 +24,8 @@ export interface ExecuteOptions {
 export async function executeRun(rawConfig: unknown, opts: ExecuteOptions): Promise<{ runId: number; summary: ExperimentSummary }> {
   const config = resolveConfig(rawConfig);
   const backend = await initBackend({ log: opts.log });
-  const store = openStore(opts.dbPath);
+  // 'dead-only': this process may hold other live runs (the app's job worker shares its pid).
+  const store = openStore(opts.dbPath, { recover: 'dead-only' });
   try {
     const runId = store.runs.create({ config, experiment: opts.experiment, tags: opts.tags, backend: backend.name, appVersion: APP_VERSION });
     opts.onCreated?.(runId);

@@ -97,9 +97,13 @@ export function baseArch(arch: ArchName): BaseArch {
 }
 export const hasSigmoidOutput = (arch: ArchName): boolean => arch.endsWith('-sigmoid');
 
-/** The paper's default width: 40960 for two-layer nets, 8192 for three-layer, 4096 for the residual MLP. */
+/**
+ * The paper's default width: 40960 for two-layer nets, 8192 for three-layer, 4096 for the
+ * residual MLP, and for the CNN the 500 units of its fully connected layer.
+ */
 export function defaultWidth(arch: ArchName): number {
   const base = baseArch(arch);
+  if (base === 'cnn') return 500;
   if (base === 'relu3' || base === 'linear3') return 8192;
   if (base === 'resmlp') return 4096;
   return 40960;

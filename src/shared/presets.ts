@@ -49,10 +49,13 @@ function bundledAuxiliaryCount(auxiliary: readonly number[]): { auxiliaryCount?:
 const pairId = (p: { primary: number[]; auxiliary: number[] }): string =>
   `${p.primary.join('v')}-aux${p.auxiliary.join('')}`;
 
+export const mnistPresetId = (pair: { primary: number[]; auxiliary: number[] }, m: { arch: string; loss: string }): string =>
+  `mnist-${pairId(pair)}-${m.arch}-${m.loss}`;
+
 function mnistPresets(): Preset[] {
   return MNIST_GRID.flatMap((pair) =>
     MNIST_MODELS.map((m) => ({
-      id: `mnist-${pairId(pair)}-${m.arch}-${m.loss}`,
+      id: mnistPresetId(pair, m),
       title: `MNIST ${pair.primary.join(' vs ')} (aux ${pair.auxiliary.join(', ')}), ${m.arch}, ${m.loss.toUpperCase()}`,
       group: 'mnist' as const,
       config: {

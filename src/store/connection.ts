@@ -46,9 +46,9 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = 5000)
 
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDatabase {
   if (typeof file !== 'string' || !file) throw new LeError('invalid_input', 'database path must be a non-empty string', 'path');
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database.Database;
   try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file);
   } catch (err) {
     throw new LeError('store', `cannot open database ${file}: ${err instanceof Error ? err.message : String(err)}`, file);

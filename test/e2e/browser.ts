@@ -41,7 +41,9 @@ export function inkFraction(page: Page, selector: string, index = 0): Promise<nu
   return page.$$eval(
     selector,
     (els, i) => {
-      const c = els[i] as HTMLCanvasElement | undefined;
+      // DOM types are not in the node tsconfig: the canvas as far as this check needs it
+      type Canvas2d = { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+      const c = els[i] as unknown as { width: number; height: number; getContext(k: '2d'): Canvas2d | null } | undefined;
       if (!c || !c.width || !c.height) return 0;
       const ctx = c.getContext('2d');
       if (!ctx) return 0;

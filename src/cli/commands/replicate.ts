@@ -4,7 +4,7 @@ import { oneOf, optionalNumber } from '../args';
 import { cliSignal } from '../signal';
 import { dbPathOf } from '../store';
 import type { ConfigInput } from '../../shared/config';
-import { BUNDLED_MNIST_FIVES, MNIST_GRID, MNIST_MODELS } from '../../shared/presets';
+import { MNIST_GRID, MNIST_MODELS, findPreset, mnistPresetId } from '../../shared/presets';
 import { executeRun } from '../../jobs/executeRun';
 import { formatReplicateTable, replicateTable, type GridCell } from '../../engine/experiment/replicateTable';
 
@@ -33,13 +33,12 @@ export const replicateCommand: Command = {
     for (const pair of grid)
       for (const m of MNIST_MODELS)
         for (let s = 0; s < seeds; s++) {
+          const preset = findPreset(mnistPresetId(pair, m))!.config;
           const config: ConfigInput = {
+            ...preset,
             seed: 666 + s,
-            data: { kind: 'mnist', primary: pair.primary, auxiliary: pair.auxiliary, ...(pair.auxiliary.length === 1 && pair.auxiliary[0] === 5 ? { auxiliaryCount: BUNDLED_MNIST_FIVES } : {}) },
-            model: { arch: m.arch, ...(width ? { width } : {}) },
-            loss: m.loss,
+            model: { ...preset.model, ...(width ? { width } : {}) },
             ...(epochs === undefined ? {} : { train: { epochs } }),
-            cluster: { methods: ['kmeans-raw', 'pca-kmeans', 'kmeans-rows', 'spectral', 'kernel-kmeans'] },
           };
           const { runId, summary } = await executeRun(config, { dbPath: dbPathOf(values), experiment, signal: cliSignal(), log: ctx.log });
           cells.push({ pair: `${pair.primary.join(' vs ')} (${pair.auxiliary.join(', ')})`, model: `${m.arch} ${m.loss.toUpperCase()}`, seed: 666 + s, summary });

@@ -27,7 +27,8 @@ function dense(rng: Rng, fanIn: number, fanOut: number): [tf.Variable, tf.Variab
   const bound = 1 / Math.sqrt(fanIn);
   const w = Float32Array.from({ length: fanIn * fanOut }, () => rng.uniform(-bound, bound));
   const b = Float32Array.from({ length: fanOut }, () => rng.uniform(-bound, bound));
-  return [tf.variable(tf.tensor2d(w, [fanIn, fanOut])), tf.variable(tf.tensor1d(b))];
+  // Inside tidy: the initial tensors are released, the variables (which share their data) kept.
+  return tf.tidy(() => [tf.variable(tf.tensor2d(w, [fanIn, fanOut])), tf.variable(tf.tensor1d(b))]);
 }
 
 /** Trains on the rows of x and returns their codes. Call initBackend() first. */
@@ -71,28 +72,36 @@ export function trainAutoencoder(x: Matrix, o: AutoencoderOptions): AutoencoderR
   }
 }
 
+/** Forward pass and hand-written backward pass of the batch MSE, gradients in `params` order
+ * [w1, b1, w2, b2, w3, b3, w4, b4] (weights [in, out]). Call inside tf.tidy. */
+export function autoencoderGradients(xb: tf.Tensor2D, params: tf.Tensor[]): { loss: tf.Scalar; grads: tf.Tensor[] } {
+  const [w1, b1, w2, b2, w3, b3, w4, b4] = params as [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
+  const z1 = tf.add<tf.Tensor2D>(tf.matMul(xb, w1), b1);
+  const a1 = tf.relu(z1);
+  const z2 = tf.add<tf.Tensor2D>(tf.matMul(a1, w2), b2);
+  const z3 = tf.add<tf.Tensor2D>(tf.matMul(z2, w3), b3);
+  const a3 = tf.relu(z3);
+  const out = tf.add<tf.Tensor2D>(tf.matMul(a3, w4), b4);
+  const diff = tf.sub(out, xb);
+  const loss = tf.mean<tf.Scalar>(tf.square(diff));
+  const T = (t: tf.Tensor2D): tf.Tensor2D => tf.transpose<tf.Tensor2D>(t);
+  const dOut = tf.mul<tf.Tensor2D>(diff, 2 / diff.size);
+  const dz3 = tf.mul<tf.Tensor2D>(tf.matMul(dOut, T(w4)), tf.step(z3));
+  const dz2 = tf.matMul(dz3, T(w3));
+  const dz1 = tf.mul<tf.Tensor2D>(tf.matMul(dz2, T(w2)), tf.step(z1));
+  const grads = [
+    tf.matMul(T(xb), dz1), tf.sum(dz1, 0),
+    tf.matMul(T(a1), dz2), tf.sum(dz2, 0),
+    tf.matMul(T(z2), dz3), tf.sum(dz3, 0),
+    tf.matMul(T(a3), dOut), tf.sum(dOut, 0),
+  ];
+  return { loss, grads };
+}
+
 /** One Adam step on a batch; returns the batch MSE (a scalar the caller disposes). */
 function step(xb: tf.Tensor2D, layers: [tf.Variable, tf.Variable][], optimizer: tf.Optimizer): tf.Scalar {
-  const [[w1, b1], [w2, b2], [w3, b3], [w4, b4]] = layers;
-  const z1 = tf.add(tf.matMul(xb, w1), b1);
-  const a1 = tf.relu(z1);
-  const z2 = tf.add(tf.matMul(a1, w2), b2);
-  const z3 = tf.add(tf.matMul(z2, w3), b3);
-  const a3 = tf.relu(z3);
-  const out = tf.add(tf.matMul(a3, w4), b4);
-  const diff = tf.sub(out, xb);
-  const loss = tf.mean(tf.square(diff));
-  const T = (t: tf.Tensor): tf.Tensor2D => tf.transpose(t) as tf.Tensor2D;
-  const dOut = tf.mul(diff, 2 / diff.size) as tf.Tensor2D;
-  const dz3 = tf.mul(tf.matMul(dOut, T(w4)), tf.step(z3)) as tf.Tensor2D;
-  const dz2 = tf.matMul(dz3, T(w3));
-  const dz1 = tf.mul(tf.matMul(dz2, T(w2)), tf.step(z1)) as tf.Tensor2D;
-  const grads: [tf.Variable, tf.Tensor][] = [
-    [w4, tf.matMul(T(a3), dOut)], [b4, tf.sum(dOut, 0)],
-    [w3, tf.matMul(T(z2), dz3)], [b3, tf.sum(dz3, 0)],
-    [w2, tf.matMul(T(a1), dz2)], [b2, tf.sum(dz2, 0)],
-    [w1, tf.matMul(T(xb), dz1)], [b1, tf.sum(dz1, 0)],
-  ];
-  optimizer.applyGradients(grads.map(([v, g]) => ({ name: v.name, tensor: g })));
-  return loss as tf.Scalar;
+  const vars = layers.flat();
+  const { loss, grads } = autoencoderGradients(xb, vars);
+  optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i] })));
+  return loss;
 }

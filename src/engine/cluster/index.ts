@@ -8,7 +8,7 @@ export { fitPcaKmeans, PCA_KMEANS_PARAMS, type PcaKmeansParams, type PcaKmeansRe
 export { resolveParams, type ParamSpec, type FieldSpec } from './params';
 export { checkSymmetric, checkMatrix, SYMMETRY_TOLERANCE } from './matrix';
 export { fitAutoencoderKmeans, AUTOENCODER_KMEANS_PARAMS, type AutoencoderKmeansParams, type AutoencoderKmeansResult } from './autoencoderKmeans';
-export { trainAutoencoder, type AutoencoderOptions, type AutoencoderResult } from './autoencoder';
+export { trainAutoencoder, autoencoderGradients, type AutoencoderOptions, type AutoencoderResult } from './autoencoder';
 export { CLUSTER_ALGORITHMS, type ClusterAlgorithm, type ClusterAlgorithmName, type ClusterFit } from './registry';
 export { repeatClustering, type RepeatResult } from './repeat';
 export { randomizedTopEigen, type RandomizedEigenOptions } from './randomizedEigen';

@@ -58,10 +58,25 @@ function distances(K: Float64Array, n: number, k: number, labels: Int32Array, di
   const size = new Float64Array(k);
   for (let i = 0; i < n; i++) size[labels[i]]++;
   dist.fill(0);
-  for (let i = 0; i < n; i++) {
-    const row = i * n, o = i * k;
-    for (let j = 0; j < n; j++) dist[o + labels[j]] += K[row + j]; // Σ_{j∈c} K_ij
-  }
+  if (k === 2) {
+    // The common case, without the indirect accumulate: Σ_{j∈1} K_ij and the row total.
+    const one = Float64Array.from(labels);
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let total = 0, s1 = 0;
+      for (let j = 0; j < n; j++) {
+        const v = K[row + j];
+        total += v;
+        s1 += v * one[j];
+      }
+      dist[2 * i] = total - s1;
+      dist[2 * i + 1] = s1;
+    }
+  } else
+    for (let i = 0; i < n; i++) {
+      const row = i * n, o = i * k;
+      for (let j = 0; j < n; j++) dist[o + labels[j]] += K[row + j]; // Σ_{j∈c} K_ij
+    }
   const within = new Float64Array(k);
   for (let i = 0; i < n; i++) within[labels[i]] += dist[i * k + labels[i]];
   for (let i = 0; i < n; i++)

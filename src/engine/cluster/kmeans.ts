@@ -1,7 +1,9 @@
 // K-means (Lloyd) with greedy k-means++ seeding and nInit restarts; the lowest inertia wins.
 // Convergence as scikit-learn: stop when the summed squared centre shift is ≤ tol · (mean
 // per-feature variance of the data), or when no label changes, or after maxIter iterations.
-// An empty cluster is re-seeded with the point farthest from its centre.
+// An empty cluster is re-seeded with the point farthest from its centre. With fewer distinct
+// points than k, centres coincide and ties go to the lowest index, so some clusters end
+// empty (scikit-learn warns the same way).
 import type { Matrix } from '../../shared/types';
 import { createRng, type Rng } from '../rng';
 import { checkK, checkMatrix } from './matrix';

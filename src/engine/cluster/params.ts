@@ -34,7 +34,7 @@ export function resolveParams<T extends object>(raw: unknown, spec: ParamSpec<T>
       if (low || v > f.max)
         throw new LeError('invalid_input', `${method}: parameter ${key} must be in ${f.kind === 'number' && f.minExclusive ? '(' : '['}${f.min}, ${f.max}], got ${v}`, key);
     }
-    out[key] = v as number | string;
+    out[key] = v;
   }
   return out as T;
 }

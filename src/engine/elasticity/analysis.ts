@@ -5,7 +5,7 @@ import type { CorrelationPair } from '../../shared/results';
 import type { Weights } from '../../shared/types';
 import { LeError } from '../../shared/errors';
 import { pearson, spearman } from '../metrics/correlation';
-import { jacobiEigen } from './jacobi';
+import { topEigen } from '../cluster/topEigen';
 
 /** The pairs i < j of an m×m matrix, flattened in row order. */
 export function upperPairs(S: Float64Array, m: number): Float64Array {
@@ -30,12 +30,12 @@ export function pairCorrelation(S: Float64Array, D: Float64Array, m: number): Co
  */
 export function kernelDistance(S: Float64Array, m: number, k = 10): Float64Array {
   if (!Number.isInteger(k) || k < 1) throw new LeError('invalid_input', `k must be a positive integer, got ${k}`, 'k');
-  const { values, vectors } = jacobiEigen(S, m);
   const kk = Math.min(k, m);
+  const { values, vectors } = topEigen(S, m, kk);
   const E = new Float64Array(m * kk);
   for (let c = 0; c < kk; c++) {
     const s = Math.sqrt(Math.max(values[c], 0));
-    for (let i = 0; i < m; i++) E[i * kk + c] = vectors[i * m + c] * s;
+    for (let i = 0; i < m; i++) E[i * kk + c] = vectors[i * kk + c] * s;
   }
   const D = new Float64Array(m * m);
   for (let i = 0; i < m; i++)

@@ -5,6 +5,5 @@ export type { SimilarityInput } from './validate';
 export type { ProbeHooks } from './autodiff';
 export { elasticitySnapshot, type SnapshotResult } from './snapshot';
 export { pairCorrelation, kernelDistance, activationPatternSimilarity, upperPairs } from './analysis';
-export { jacobiEigen, type Eigen } from './jacobi';
 export { gemmABt, gemmABtSync, type GemmOptions } from './gemm';
 export { closeGemmPool } from './gemmPool';

@@ -33,11 +33,36 @@ export interface ArchInfo {
 
 const INFO: Record<BaseArch, Omit<ArchInfo, 'arch'>> = {
   linear1: { description: 'one-layer linear: d → 1', layers: 1, input: 'vector', usesWidth: false },
-  linear2: { description: 'two-layer linear: d → w → 1, no activation', layers: 2, input: 'vector', usesWidth: true },
-  relu2: { description: 'two-layer ReLU: d → w (ReLU) → 1', layers: 2, input: 'vector', usesWidth: true },
-  sigmoid2: { description: 'two-layer, sigmoid hidden activation: d → w (sigmoid) → 1', layers: 2, input: 'vector', usesWidth: true },
-  relu3: { description: 'three-layer ReLU: d → w → w → 1', layers: 3, input: 'vector', usesWidth: true },
-  linear3: { description: 'three-layer linear: d → w → w → 1, no activation', layers: 3, input: 'vector', usesWidth: true },
+  linear2: {
+    description: 'two-layer linear: d → w → 1, no activation',
+    layers: 2,
+    input: 'vector',
+    usesWidth: true,
+  },
+  relu2: {
+    description: 'two-layer ReLU: d → w (ReLU) → 1',
+    layers: 2,
+    input: 'vector',
+    usesWidth: true,
+  },
+  sigmoid2: {
+    description: 'two-layer, sigmoid hidden activation: d → w (sigmoid) → 1',
+    layers: 2,
+    input: 'vector',
+    usesWidth: true,
+  },
+  relu3: {
+    description: 'three-layer ReLU: d → w → w → 1',
+    layers: 3,
+    input: 'vector',
+    usesWidth: true,
+  },
+  linear3: {
+    description: 'three-layer linear: d → w → w → 1, no activation',
+    layers: 3,
+    input: 'vector',
+    usesWidth: true,
+  },
   resmlp: {
     description: 'residual MLP: h1 = ReLU(d → w), h2 = ReLU(h1 → w), output layer on h1 + h2',
     layers: 3,
@@ -45,7 +70,8 @@ const INFO: Record<BaseArch, Omit<ArchInfo, 'arch'>> = {
     usesWidth: true,
   },
   cnn: {
-    description: 'LeNet-style: conv 20@5×5, max-pool 2, conv 50@5×5, max-pool 2, fc w (500 in the paper), fc 1; ReLU',
+    description:
+      'LeNet-style: conv 20@5×5, max-pool 2, conv 50@5×5, max-pool 2, fc w (500 in the paper), fc 1; ReLU',
     layers: 4,
     input: 'image',
     usesWidth: true,
@@ -70,7 +96,8 @@ export function parseArch(arch: string): { base: BaseArch; sigmoidOutput: boolea
   return { base: base as BaseArch, sigmoidOutput };
 }
 
-const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const isPosInt = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1;
 
 /** Side length after the cnn's two valid 5×5 convolutions and two 2×2 max-pools. */
 export function cnnFeatureSide(side: number): number {
@@ -82,17 +109,33 @@ export function cnnFeatureSide(side: number): number {
 export function validateSpec(spec: ModelSpec): void {
   const { base } = parseArch(spec.arch);
   if (!isPosInt(spec.width) || spec.width > 1e7)
-    throw new LeError('invalid_input', `model.width must be an integer ≥ 1, got ${String(spec.width)}`, 'model.width');
+    throw new LeError(
+      'invalid_input',
+      `model.width must be an integer ≥ 1, got ${String(spec.width)}`,
+      'model.width',
+    );
   const shape = spec.inputShape;
   if (INFO[base].input === 'vector') {
     if (!Array.isArray(shape) || shape.length !== 1 || !isPosInt(shape[0]))
-      throw new LeError('invalid_input', `model.inputShape must be [d] with d ≥ 1 for ${base}, got ${JSON.stringify(shape)}`, 'model.inputShape');
+      throw new LeError(
+        'invalid_input',
+        `model.inputShape must be [d] with d ≥ 1 for ${base}, got ${JSON.stringify(shape)}`,
+        'model.inputShape',
+      );
     return;
   }
   if (!Array.isArray(shape) || shape.length !== 3 || !shape.every(isPosInt))
-    throw new LeError('invalid_input', `model.inputShape must be [height, width, channels] for cnn, got ${JSON.stringify(shape)}`, 'model.inputShape');
+    throw new LeError(
+      'invalid_input',
+      `model.inputShape must be [height, width, channels] for cnn, got ${JSON.stringify(shape)}`,
+      'model.inputShape',
+    );
   if (shape[0] < CNN.minSide || shape[1] < CNN.minSide)
-    throw new LeError('invalid_input', `model.inputShape: the cnn needs images of at least ${CNN.minSide}×${CNN.minSide}, got ${shape[0]}×${shape[1]}`, 'model.inputShape');
+    throw new LeError(
+      'invalid_input',
+      `model.inputShape: the cnn needs images of at least ${CNN.minSide}×${CNN.minSide}, got ${shape[0]}×${shape[1]}`,
+      'model.inputShape',
+    );
 }
 
 /** Flattened input size: d for the MLPs, h·w·c for the cnn. */
@@ -132,11 +175,19 @@ export function inferWidth(arch: ArchName, weights: Weights): number {
   const want = INFO[base].layers;
   const layers = weights?.layers;
   if (!Array.isArray(layers) || layers.length !== want)
-    throw new LeError('invalid_input', `weights: ${base} has ${want} layer(s), got ${Array.isArray(layers) ? layers.length : 'none'}`, 'weights');
+    throw new LeError(
+      'invalid_input',
+      `weights: ${base} has ${want} layer(s), got ${Array.isArray(layers) ? layers.length : 'none'}`,
+      'weights',
+    );
   if (base === 'linear1') return 1;
   const layer = base === 'cnn' ? layers[2] : layers[0];
   const rows = layer?.weight?.shape?.[0];
   if (!isPosInt(rows))
-    throw new LeError('invalid_input', `weights: layer ${base === 'cnn' ? 2 : 0} has no valid weight shape`, 'weights');
+    throw new LeError(
+      'invalid_input',
+      `weights: layer ${base === 'cnn' ? 2 : 0} has no valid weight shape`,
+      'weights',
+    );
   return rows;
 }

@@ -4,14 +4,25 @@
 // own matMul gradient uses those flags; this custom gradient avoids them.
 import * as tf from '@tensorflow/tfjs';
 
-
 function checkShapes(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): void {
-  if (x.rank !== 2 || w.rank !== 2 || b.rank !== 1 || x.shape[1] !== w.shape[1] || b.shape[0] !== w.shape[0])
-    throw new Error(`dense: shapes x ${JSON.stringify(x.shape)}, W ${JSON.stringify(w.shape)}, b ${JSON.stringify(b.shape)} do not fit`);
+  if (
+    x.rank !== 2 ||
+    w.rank !== 2 ||
+    b.rank !== 1 ||
+    x.shape[1] !== w.shape[1] ||
+    b.shape[0] !== w.shape[0]
+  )
+    throw new Error(
+      `dense: shapes x ${JSON.stringify(x.shape)}, W ${JSON.stringify(w.shape)}, b ${JSON.stringify(b.shape)} do not fit`,
+    );
 }
 
+/**
+ * x·Wᵀ computed as (W·xᵀ)ᵀ: only activations (n × in, n × out) are transposed, never the
+ * weights (measured on wasm, n 50 → 40960 × 784: 0.2-0.3 s against 0.8-0.9 s for x·transpose(W)).
+ */
 const forward = (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D =>
-  tf.add(tf.matMul(x, tf.transpose(w)), b);
+  tf.add(tf.transpose(tf.matMul(w, tf.transpose(x))), b);
 
 /** Gradient of y = x·Wᵀ + b: dx = dy·W, dW = dyᵀ·x, db = Σ_rows dy. */
 const fullGrad = tf.customGrad<tf.Tensor2D>((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -31,7 +42,12 @@ const fullGrad = tf.customGrad<tf.Tensor2D>((...args: (tf.Tensor | tf.GradSaveFu
  * to x is not computed, which saves a third of the layer's backward work; gradients then
  * reach W and b only.
  */
-export function dense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, inputGrad = true): tf.Tensor2D {
+export function dense(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  b: tf.Tensor1D,
+  inputGrad = true,
+): tf.Tensor2D {
   checkShapes(x, w, b);
   if (inputGrad) return fullGrad(x, w, b);
   const paramsOnly = tf.customGrad<tf.Tensor2D>((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -40,7 +56,7 @@ export function dense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, inputGrad 
     return {
       value: forward(x, wi, bi),
       gradFunc: (g: tf.Tensor2D, saved: tf.Tensor[]) => {
-                return [tf.matMul(tf.transpose(g), saved[0]), tf.sum(g, 0)];
+        return [tf.matMul(tf.transpose(g), saved[0]), tf.sum(g, 0)];
       },
     };
   });

@@ -8,10 +8,14 @@ import { conv2d } from './conv';
 
 type Params = readonly tf.Tensor[];
 
-const d2 = (p: Params, i: number): [tf.Tensor2D, tf.Tensor1D] => [p[2 * i] as tf.Tensor2D, p[2 * i + 1] as tf.Tensor1D];
+const d2 = (p: Params, i: number): [tf.Tensor2D, tf.Tensor1D] => [
+  p[2 * i] as tf.Tensor2D,
+  p[2 * i + 1] as tf.Tensor1D,
+];
 
 function mlp(base: string, x: tf.Tensor2D, p: Params): tf.Tensor2D {
-  const layer = (h: tf.Tensor2D, i: number, first = false): tf.Tensor2D => dense(h, ...d2(p, i), !first);
+  const layer = (h: tf.Tensor2D, i: number, first = false): tf.Tensor2D =>
+    dense(h, ...d2(p, i), !first);
   switch (base) {
     case 'linear1':
       return layer(x, 0, true);
@@ -40,10 +44,18 @@ function cnn(spec: ModelSpec, x: tf.Tensor2D, p: Params): tf.Tensor2D {
   const n = x.shape[0];
   const img = tf.reshape<tf.Rank.R4>(x, [n, h, w, c]);
   const block = (a: tf.Tensor4D, i: number, first: boolean): tf.Tensor4D =>
-    tf.maxPool(tf.relu(conv2d(a, p[2 * i] as tf.Tensor4D, p[2 * i + 1] as tf.Tensor1D, !first)), CNN.pool, CNN.pool, 'valid');
+    tf.maxPool(
+      tf.relu(conv2d(a, p[2 * i] as tf.Tensor4D, p[2 * i + 1] as tf.Tensor1D, !first)),
+      CNN.pool,
+      CNN.pool,
+      'valid',
+    );
   const feat = block(block(img, 0, true), 1, false);
   // PyTorch flattens NCHW: channel-major, then rows, then columns.
-  const flat = tf.reshape<tf.Rank.R2>(tf.transpose(feat, [0, 3, 1, 2]), [n, CNN.conv2 * cnnFeatureSide(h) * cnnFeatureSide(w)]);
+  const flat = tf.reshape<tf.Rank.R2>(tf.transpose(feat, [0, 3, 1, 2]), [
+    n,
+    CNN.conv2 * cnnFeatureSide(h) * cnnFeatureSide(w),
+  ]);
   const hidden = tf.relu(dense(flat, ...d2(p, 2)));
   return dense(hidden, ...d2(p, 3));
 }

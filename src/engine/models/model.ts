@@ -12,7 +12,11 @@ export interface Model {
   readonly spec: ModelSpec;
   /** layer0.weight, layer0.bias, layer1.weight, ... in PyTorch layout, float32. */
   readonly variables: tf.Variable[];
-  /** n × inputSize flattened rows (HWC for the cnn) → f, after the sigmoid for `-sigmoid` archs. */
+  /**
+   * n × inputSize flattened rows (HWC for the cnn) → f, after the sigmoid for `-sigmoid` archs.
+   * Differentiable with respect to the variables (tf.grads / variableGrads); the first layer
+   * computes no gradient with respect to x.
+   */
   apply(x: tf.Tensor2D): tf.Tensor1D;
   getWeights(): Weights;
   setWeights(weights: Weights): void;
@@ -20,7 +24,8 @@ export interface Model {
 }
 
 const size = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
-const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const same = (a: number[], b: number[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Checks weights against the spec's layer shapes; errors name the layer. */
 export function checkWeights(spec: ModelSpec, weights: Weights): LayerShape[] {
@@ -37,7 +42,11 @@ export function checkWeights(spec: ModelSpec, weights: Weights): LayerShape[] {
       const t = layers[k]?.[part];
       const where = `layers.${k}.${part}`;
       if (!t || !Array.isArray(t.shape) || !(t.data instanceof Float64Array))
-        throw new LeError('invalid_input', `weights ${where} is missing or not a float64 tensor`, where);
+        throw new LeError(
+          'invalid_input',
+          `weights ${where} is missing or not a float64 tensor`,
+          where,
+        );
       if (!same(t.shape, want[part]))
         throw new LeError(
           'invalid_input',
@@ -45,7 +54,11 @@ export function checkWeights(spec: ModelSpec, weights: Weights): LayerShape[] {
           where,
         );
       if (t.data.length !== size(t.shape))
-        throw new LeError('invalid_input', `weights ${where} holds ${t.data.length} values for shape [${t.shape.join(', ')}]`, where);
+        throw new LeError(
+          'invalid_input',
+          `weights ${where} holds ${t.data.length} values for shape [${t.shape.join(', ')}]`,
+          where,
+        );
     }
   });
   return shapes;
@@ -65,7 +78,11 @@ function build(spec: ModelSpec, shapes: LayerShape[], values: Float32Array[]): M
     variables,
     apply(x) {
       if (x.rank !== 2 || x.shape[1] !== d)
-        throw new LeError('invalid_input', `model input must be n × ${d}, got [${x.shape.join(', ')}]`, 'x');
+        throw new LeError(
+          'invalid_input',
+          `model input must be n × ${d}, got [${x.shape.join(', ')}]`,
+          'x',
+        );
       return tf.tidy(() => forward(spec, x, variables));
     },
     getWeights() {
@@ -83,7 +100,9 @@ function build(spec: ModelSpec, shapes: LayerShape[], values: Float32Array[]): M
       checkWeights(spec, weights);
       weights.layers.forEach((layer, k) => {
         for (const [j, t] of [layer.weight, layer.bias].entries())
-          tf.tidy(() => variables[2 * k + j].assign(tf.tensor(new Float32Array(t.data), t.shape, 'float32')));
+          tf.tidy(() =>
+            variables[2 * k + j].assign(tf.tensor(new Float32Array(t.data), t.shape, 'float32')),
+          );
       });
     },
     dispose() {
@@ -99,7 +118,8 @@ function build(spec: ModelSpec, shapes: LayerShape[], values: Float32Array[]): M
  */
 export function createModel(spec: ModelSpec, seed: number): Model {
   validateSpec(spec);
-  if (!Number.isFinite(seed)) throw new LeError('invalid_input', `seed must be a finite number, got ${seed}`, 'seed');
+  if (!Number.isFinite(seed))
+    throw new LeError('invalid_input', `seed must be a finite number, got ${seed}`, 'seed');
   const shapes = layerShapes(spec);
   const rng = createRng(seed);
   const values: Float32Array[] = [];
@@ -117,5 +137,9 @@ export function createModel(spec: ModelSpec, seed: number): Model {
 /** A model holding the given weights (converted to float32); every shape is checked. */
 export function modelFromWeights(spec: ModelSpec, weights: Weights): Model {
   const shapes = checkWeights(spec, weights);
-  return build(spec, shapes, weights.layers.flatMap((l) => [new Float32Array(l.weight.data), new Float32Array(l.bias.data)]));
+  return build(
+    spec,
+    shapes,
+    weights.layers.flatMap((l) => [new Float32Array(l.weight.data), new Float32Array(l.bias.data)]),
+  );
 }

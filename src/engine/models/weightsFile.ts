@@ -15,7 +15,11 @@ function formatOf(file: string): Format {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.safetensors') return 'safetensors';
-  throw new LeError('invalid_input', `${file}: a weights file must end in .json or .safetensors`, file);
+  throw new LeError(
+    'invalid_input',
+    `${file}: a weights file must end in .json or .safetensors`,
+    file,
+  );
 }
 
 function readBytes(file: string): Buffer {
@@ -37,7 +41,11 @@ export function readWeightsFile(file: string): Weights {
   try {
     text = bytes.toString('utf8');
   } catch {
-    throw new LeError('bad_file', `${file}: ${bytes.length} bytes are too large for a JSON weights file; use .safetensors`, file);
+    throw new LeError(
+      'bad_file',
+      `${file}: ${bytes.length} bytes are too large for a JSON weights file; use .safetensors`,
+      file,
+    );
   }
   return decodeWeightsJson(text, file);
 }
@@ -45,8 +53,14 @@ export function readWeightsFile(file: string): Weights {
 let tmpCounter = 0;
 
 /** Writes through a temporary sibling file, then renames it over `file`. */
-function writeAtomically(file: string, body: (write: (chunk: string | Uint8Array) => void) => void): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
+function writeAtomically(
+  file: string,
+  body: (write: (chunk: string | Uint8Array) => void) => void,
+): void {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'w');
@@ -64,7 +78,11 @@ function writeAtomically(file: string, body: (write: (chunk: string | Uint8Array
     fs.rmSync(tmp, { force: true });
     if (err instanceof LeError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new LeError('bad_file', `${file}: cannot write (${code ?? (err instanceof Error ? err.message : String(err))})`, file);
+    throw new LeError(
+      'bad_file',
+      `${file}: cannot write (${code ?? (err instanceof Error ? err.message : String(err))})`,
+      file,
+    );
   }
 }
 
@@ -72,11 +90,19 @@ function writeAtomically(file: string, body: (write: (chunk: string | Uint8Array
  * Writes weights as W.json (nested arrays, shortest round-trip float64 text) or
  * W.safetensors (F64 unless `dtype: 'F32'`), chosen by the extension.
  */
-export function writeWeightsFile(file: string, weights: Weights, options: { dtype?: SafetensorsDtype } = {}): void {
+export function writeWeightsFile(
+  file: string,
+  weights: Weights,
+  options: { dtype?: SafetensorsDtype } = {},
+): void {
   const format = formatOf(file);
   const dtype = options.dtype ?? 'F64';
   if (dtype !== 'F64' && dtype !== 'F32')
-    throw new LeError('invalid_input', `weights dtype must be F64 or F32, got ${String(dtype)}`, 'dtype');
+    throw new LeError(
+      'invalid_input',
+      `weights dtype must be F64 or F32, got ${String(dtype)}`,
+      'dtype',
+    );
   if (!weights || !Array.isArray(weights.layers) || weights.layers.length === 0)
     throw new LeError('invalid_input', 'weights must have at least one layer', 'weights');
   writeAtomically(file, (write) => {

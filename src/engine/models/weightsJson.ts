@@ -4,7 +4,8 @@
 import { LeError } from '../../shared/errors';
 import type { HostTensor, Weights } from '../../shared/types';
 
-const bad = (file: string, problem: string): LeError => new LeError('bad_file', `${file}: ${problem}`, file);
+const bad = (file: string, problem: string): LeError =>
+  new LeError('bad_file', `${file}: ${problem}`, file);
 
 function shapeOf(v: unknown): number[] {
   const shape: number[] = [];
@@ -21,17 +22,22 @@ function shapeOf(v: unknown): number[] {
 export function tensorFromNested(v: unknown, file: string, where: string): HostTensor {
   if (!Array.isArray(v)) throw bad(file, `${where} must be a (nested) array of numbers`);
   const shape = shapeOf(v);
-  if (shape.some((s) => s === 0)) throw bad(file, `${where} is empty (shape [${shape.join(', ')}])`);
+  if (shape.some((s) => s === 0))
+    throw bad(file, `${where} is empty (shape [${shape.join(', ')}])`);
   const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
   let pos = 0;
   const fill = (node: unknown, depth: number): void => {
     if (depth === shape.length) {
-      if (typeof node !== 'number') throw bad(file, `${where} holds a non-number (${JSON.stringify(node)?.slice(0, 20)})`);
+      if (typeof node !== 'number')
+        throw bad(file, `${where} holds a non-number (${JSON.stringify(node)?.slice(0, 20)})`);
       data[pos++] = node;
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth])
-      throw bad(file, `${where} is ragged: expected ${shape[depth]} entries at depth ${depth}, shape [${shape.join(', ')}]`);
+      throw bad(
+        file,
+        `${where} is ragged: expected ${shape[depth]} entries at depth ${depth}, shape [${shape.join(', ')}]`,
+      );
     for (const child of node) fill(child, depth + 1);
   };
   fill(v, 0);
@@ -52,12 +58,15 @@ export function decodeWeightsJson(text: string, file: string): Weights {
   if (layers.length === 0) throw bad(file, '"layers" is empty');
   return {
     layers: layers.map((layer: unknown, k) => {
-      if (typeof layer !== 'object' || layer === null) throw bad(file, `layers[${k}] is not an object`);
+      if (typeof layer !== 'object' || layer === null)
+        throw bad(file, `layers[${k}] is not an object`);
       const l = layer as Record<string, unknown>;
-      for (const part of ['weight', 'bias']) if (!(part in l)) throw bad(file, `layers[${k}] has no "${part}"`);
+      for (const part of ['weight', 'bias'])
+        if (!(part in l)) throw bad(file, `layers[${k}] has no "${part}"`);
       const weight = tensorFromNested(l.weight, file, `layers[${k}].weight`);
       const bias = tensorFromNested(l.bias, file, `layers[${k}].bias`);
-      if (bias.shape.length !== 1) throw bad(file, `layers[${k}].bias must be 1-D, got shape [${bias.shape.join(', ')}]`);
+      if (bias.shape.length !== 1)
+        throw bad(file, `layers[${k}].bias must be 1-D, got shape [${bias.shape.join(', ')}]`);
       return { weight, bias };
     }),
   };
@@ -65,7 +74,12 @@ export function decodeWeightsJson(text: string, file: string): Weights {
 
 /** Shortest round-trip text of a float64; keeps the sign of −0. */
 function num(v: number, where: string): string {
-  if (!Number.isFinite(v)) throw new LeError('invalid_input', `${where} holds ${v}, which JSON cannot store (use .safetensors)`, where);
+  if (!Number.isFinite(v))
+    throw new LeError(
+      'invalid_input',
+      `${where} holds ${v}, which JSON cannot store (use .safetensors)`,
+      where,
+    );
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
@@ -81,7 +95,8 @@ export function encodeWeightsJson(weights: Weights, write: (chunk: string) => vo
   };
   const tensor = (t: HostTensor, where: string): void => {
     const { shape, data } = t;
-    if (shape.length === 0) throw new LeError('invalid_input', `${where} has an empty shape`, where);
+    if (shape.length === 0)
+      throw new LeError('invalid_input', `${where} has an empty shape`, where);
     const rowLen = shape[shape.length - 1];
     let row = 0;
     const rec = (depth: number): void => {

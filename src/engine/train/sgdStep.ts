@@ -8,7 +8,13 @@ import { lossFunction } from './losses';
  * Updates the model's variables in place. Returns the batch loss and the number of rows with
  * (f ≥ 0.5 ? 1 : 0) = y, both from the forward pass before the step.
  */
-export function sgdStep(model: Model, x: tf.Tensor2D, y: tf.Tensor1D, lr: tf.Scalar, loss: LossName): { loss: number; correct: number } {
+export function sgdStep(
+  model: Model,
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+  lr: tf.Scalar,
+  loss: LossName,
+): { loss: number; correct: number } {
   const lossFn = lossFunction(loss);
   const stats = tf.tidy(() => {
     const out: { f?: tf.Tensor1D } = {};
@@ -18,7 +24,9 @@ export function sgdStep(model: Model, x: tf.Tensor2D, y: tf.Tensor1D, lr: tf.Sca
     }, model.variables);
     for (const v of model.variables) v.assign(tf.sub(v, tf.mul(grads[v.name], lr)));
     const f = out.f!;
-    const correct = tf.sum(tf.cast(tf.equal(tf.cast(tf.greaterEqual(f, 0.5), 'float32'), y), 'float32'));
+    const correct = tf.sum(
+      tf.cast(tf.equal(tf.cast(tf.greaterEqual(f, 0.5), 'float32'), y), 'float32'),
+    );
     f.dispose();
     return tf.stack([value, correct]);
   });

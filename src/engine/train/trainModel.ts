@@ -58,7 +58,12 @@ function checkAbort(signal: AbortSignal | undefined): void {
 }
 
 /** Trains `model` in place and reports curves, final accuracy and time. */
-export async function trainModel(model: Model, data: TrainData, opts: TrainOptions, hooks: TrainHooks = {}): Promise<TrainResult> {
+export async function trainModel(
+  model: Model,
+  data: TrainData,
+  opts: TrainOptions,
+  hooks: TrainHooks = {},
+): Promise<TrainResult> {
   validateTrainInput(model, data, opts);
   const { epochs, lr, loss } = opts;
   const { n, d, signal } = { ...data, signal: hooks.signal };
@@ -92,7 +97,11 @@ export async function trainModel(model: Model, data: TrainData, opts: TrainOptio
             if (batch) tf.dispose([batch, xb, yb]);
           }
           if (!Number.isFinite(step.loss))
-            throw new LeError('numeric', `loss became ${step.loss} at epoch ${epoch} (lr ${lr} may be too large)`, 'train.lr');
+            throw new LeError(
+              'numeric',
+              `loss became ${step.loss} at epoch ${epoch} (lr ${lr} may be too large)`,
+              'train.lr',
+            );
           lossSum += step.loss;
           correct += step.correct;
           batches++;
@@ -118,5 +127,11 @@ export async function trainModel(model: Model, data: TrainData, opts: TrainOptio
   }
   checkAbort(signal);
   const trainAccuracy = accuracy(predict(model, data.x, n, d), data.y);
-  return { lossCurve, accuracyCurve, trainAccuracy, seconds: (performance.now() - t0) / 1000, epochsRun: lossCurve.length };
+  return {
+    lossCurve,
+    accuracyCurve,
+    trainAccuracy,
+    seconds: (performance.now() - t0) / 1000,
+    epochsRun: lossCurve.length,
+  };
 }

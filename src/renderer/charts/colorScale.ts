@@ -1,5 +1,7 @@
-// The value → colour mapping of a heat map: a range and a palette. A signed range that
-// straddles zero gets the diverging palette centred on 0; otherwise viridis.
+// The value → colour mapping of a heat map: a range and a palette. Data with substantial
+// values of both signs (the smaller side at least 10 % of the larger) gets the diverging
+// palette centred on 0; otherwise viridis over [min, max], so a few slightly negative
+// entries (float noise) do not wash the map out.
 import { finiteRange } from '../numeric/stats';
 import type { PaletteName } from './palette';
 
@@ -24,7 +26,7 @@ export function sharedScale(matrices: ArrayLike<number>[], palette?: PaletteName
     lo -= pad;
     hi += pad;
   }
-  const signed = lo < 0 && hi > 0;
+  const signed = lo < 0 && hi > 0 && Math.min(-lo, hi) >= 0.1 * Math.max(-lo, hi);
   const chosen = palette ?? (signed ? 'diverging' : 'viridis');
   if (chosen === 'diverging') {
     const m = Math.max(Math.abs(lo), Math.abs(hi));

@@ -28,5 +28,5 @@ export function compareBarsOption(runs: readonly BarRun[], categories: readonly 
         return v !== undefined && Number.isFinite(v) ? v : null;
       }),
     })),
-  } as EChartsOption;
+  };
 }

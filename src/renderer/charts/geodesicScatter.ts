@@ -85,7 +85,7 @@ export function geodesicScatterOption(pairs: PairSeries, measure: string, color 
     xAxis: valueAxis('geodesic distance'),
     yAxis: valueAxis(`S (${measure})`, { nameGap: 44 }),
     series,
-  } as EChartsOption;
+  };
 }
 
 function pointTip(p: unknown): string {

@@ -11,7 +11,7 @@ export type { PairSeries } from './geodesicScatter';
 export { spectrumOption } from './spectrum';
 export type { Spectrum } from './spectrum';
 export { snapshotsOption, snapshotMeasures } from './snapshots';
-export { pointsScatterOption } from './pointsScatter';
+export { pointsScatterOption, squareExtent } from './pointsScatter';
 export type { PointsInput } from './pointsScatter';
 export { compareBarsOption } from './compareBars';
 export type { BarRun } from './compareBars';

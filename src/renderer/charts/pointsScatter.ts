@@ -18,6 +18,17 @@ export interface PointsInput {
   /** the clicked row, drawn as a larger ring */
   selected?: number;
   axisNames?: [string, string];
+  /** side of the square plot area in px: equal scales on both axes, as a projection needs */
+  plotSize?: number;
+}
+
+/** A symmetric axis bound covering every |u| and |v| (one scale for both axes). */
+export function squareExtent(projected: readonly [number, number, number][]): number {
+  let m = 0;
+  for (const [u, v] of projected) if (Number.isFinite(u) && Number.isFinite(v)) m = Math.max(m, Math.abs(u), Math.abs(v));
+  if (m === 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(m));
+  return Math.ceil((m * 1.05) / step) * step;
 }
 
 export function pointsScatterOption(p: PointsInput): EChartsOption {
@@ -31,6 +42,14 @@ export function pointsScatterOption(p: PointsInput): EChartsOption {
   let visualMap: Record<string, unknown> | undefined;
   if (p.values && p.scale) {
     const values = p.values;
+    series.push({
+      name: 'not probed',
+      type: 'scatter',
+      symbolSize: 5,
+      itemStyle: { color: '#c4c9d0', opacity: 0.7 },
+      data: order.filter((i) => !Number.isFinite(values[i])).map((i) => datum(i, [NaN])),
+      encode: { x: 0, y: 1 },
+    });
     series.push({
       name: 'S to selected',
       type: 'scatter',
@@ -48,7 +67,7 @@ export function pointsScatterOption(p: PointsInput): EChartsOption {
       right: 4,
       top: 'middle',
       itemHeight: 140,
-      text: [fmt(p.scale.max, 3), fmt(p.scale.min, 3)],
+      seriesIndex: 1,
       formatter: (v: number) => fmt(v, 3),
     };
   } else {
@@ -73,9 +92,11 @@ export function pointsScatterOption(p: PointsInput): EChartsOption {
       data: [datum(p.selected)],
     });
   const [xName, yName] = p.axisNames ?? ['u', 'v'];
+  const r = squareExtent(p.projected);
+  const size = p.plotSize;
   return {
     ...baseOption,
-    grid: { ...baseOption.grid, right: visualMap ? 72 : 24 },
+    grid: size ? { top: 34, width: size, height: size, left: 'center' } : { ...baseOption.grid, right: visualMap ? 72 : 24 },
     legend: visualMap ? undefined : { top: 4, right: 8 },
     visualMap,
     tooltip: {
@@ -86,8 +107,8 @@ export function pointsScatterOption(p: PointsInput): EChartsOption {
         return `row ${row}${v.length > 3 ? `<br>S ${fmt(v[2])}` : ''}`;
       },
     },
-    xAxis: valueAxis(xName, { splitLine: { show: false } }),
-    yAxis: valueAxis(yName, { splitLine: { show: false } }),
+    xAxis: valueAxis(xName, { splitLine: { show: false }, min: -r, max: r, scale: false }),
+    yAxis: valueAxis(yName, { splitLine: { show: false }, min: -r, max: r, scale: false }),
     series,
-  } as EChartsOption;
+  };
 }

@@ -31,8 +31,8 @@ export function snapshotsOption(snaps: readonly ElasticitySnapshot[], selectedEp
       }),
       markLine:
         k === 0 && selectedEpoch !== undefined
-          ? { silent: true, symbol: 'none', label: { formatter: `epoch ${selectedEpoch}` }, lineStyle: { color: '#d55e00' }, data: [{ xAxis: selectedEpoch }] }
+          ? { silent: true, symbol: 'none', label: { formatter: `epoch ${selectedEpoch}`, position: 'insideEndTop' }, lineStyle: { color: '#d55e00' }, data: [{ xAxis: selectedEpoch }] }
           : undefined,
     })),
-  } as EChartsOption;
+  };
 }

@@ -13,7 +13,7 @@ export function spectrumOption(spectra: readonly Spectrum[], opts: { log?: boole
     ...baseOption,
     legend: spectra.length > 1 ? { top: 4, right: 8 } : undefined,
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(Number(v)) },
-    xAxis: valueAxis('rank', { min: 1, scale: false, minInterval: 1, splitLine: { show: false } }),
+    xAxis: valueAxis('rank', { min: 1, max: 'dataMax', scale: false, minInterval: 1, splitLine: { show: false } }),
     yAxis: valueAxis(log ? 'eigenvalue (log)' : 'eigenvalue', log ? { type: 'log', scale: false, nameGap: 44 } : { nameGap: 44 }),
     series: spectra.map((s) => ({
       name: s.name,
@@ -22,5 +22,5 @@ export function spectrumOption(spectra: readonly Spectrum[], opts: { log?: boole
       symbolSize: 5,
       data: s.values.map((v, i) => [i + 1, Number.isFinite(v) ? v : null]),
     })),
-  } as EChartsOption;
+  };
 }

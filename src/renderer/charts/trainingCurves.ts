@@ -41,5 +41,5 @@ export function trainingCurvesOption(rows: readonly EpochMetrics[], opts: Traini
         lineStyle: { width: 1.5 },
       },
     ],
-  } as EChartsOption;
+  };
 }

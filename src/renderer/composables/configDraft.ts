@@ -29,6 +29,21 @@ export function cloneDraft<T>(obj: T): T {
   return JSON.parse(JSON.stringify(obj)) as T;
 }
 
+/** A value shown as text: arrays joined, objects as JSON, null/undefined as ''. */
+export function asText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(asText).join(', ');
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
+}
+
+/** The text at a path, or the fallback when unset. */
+export function getString(obj: unknown, path: string, fallback = ''): string {
+  const v = getPath(obj, path);
+  return v === undefined || v === null ? fallback : asText(v);
+}
+
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const key of path.split('.')) {
@@ -92,7 +107,7 @@ export function pairedArch(arch: string): string | null {
 
 /** Two configs that differ only in model.arch: [ReLU, linear]. Null when the arch has no pair. */
 export function pairConfigs(draft: Draft): [ConfigInput, ConfigInput] | null {
-  const arch = String(getPath(draft, 'model.arch') ?? 'relu2');
+  const arch = getString(draft, 'model.arch', 'relu2');
   const other = pairedArch(arch);
   if (!other) return null;
   const [relu, linear] = arch.startsWith('linear') ? [other, arch] : [arch, other];
@@ -116,8 +131,18 @@ export function parseDraftJson(text: string): { ok: true; draft: Draft } | { ok:
   }
 }
 
-/** The value a field takes when left empty (the paper's default for this draft), if resolvable. */
+/**
+ * The value a field takes when left empty (the paper's default for this draft). Fields that
+ * are invalid elsewhere in the draft are dropped too (up to 5), so defaults stay visible
+ * while the user fixes another field.
+ */
 export function defaultFor(draft: Draft, path: string): unknown {
-  const v = validateDraft(setPath(draft, path, undefined));
-  return v.valid ? getPath(v.config, path) : undefined;
+  let d = setPath(draft, path, undefined);
+  for (let tries = 0; tries < 6; tries++) {
+    const v = validateDraft(d);
+    if (v.valid) return getPath(v.config, path);
+    if (v.field === '(root)' || v.field === path || path.startsWith(`${v.field}.`)) return undefined;
+    d = setPath(d, v.field, undefined);
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-export { validateDraft, errorFor, getPath, setPath, cloneDraft, dataDefaults, DATA_KINDS, defaultDraft, pairedArch, pairConfigs, parseDraftJson, defaultFor } from './configDraft';
+export { validateDraft, errorFor, getPath, setPath, cloneDraft, dataDefaults, DATA_KINDS, defaultDraft, pairedArch, pairConfigs, parseDraftJson, defaultFor, asText, getString } from './configDraft';
 export type { Draft, Validation, DataKind } from './configDraft';
 export { useNow } from './useNow';
 export { downloadUrl, downloadText, slug } from './download';

@@ -1,6 +1,6 @@
 export { jacobiEigenvalues, topEigenvalues } from './eigen';
 export type { SpectrumOptions } from './eigen';
-export { pearson, fitLine, finiteRange, quantile, classOrder, classBlocks } from './stats';
+export { pearson, fitLine, finiteRange, quantile, classOrder, classBlocks, nearestNeighbourOrder } from './stats';
 export { rotationMatrix, project } from './projection';
 export type { View3d } from './projection';
 export { similarityToRow } from './rows';

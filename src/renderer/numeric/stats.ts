@@ -86,3 +86,31 @@ export function classBlocks(groups: ArrayLike<number>, order: readonly number[])
   });
   return blocks;
 }
+
+/**
+ * An ordering that walks the data along its manifold: start at the point farthest from
+ * point 0 (an end of an open curve), then repeatedly step to the nearest unvisited point
+ * of the distance matrix. On a 1-D manifold (the torus angle, a curve) neighbours end up
+ * adjacent, so local elasticity shows as a band along the diagonal of the heat map.
+ */
+export function nearestNeighbourOrder(dist: ArrayLike<number>, n: number): number[] {
+  if (dist.length !== n * n) throw new Error(`nearestNeighbourOrder: expected ${n}×${n} values, got ${dist.length}`);
+  if (n === 0) return [];
+  let start = 0;
+  for (let j = 1; j < n; j++) if (dist[j] > dist[start]) start = j;
+  const seen = new Uint8Array(n);
+  const order = [start];
+  seen[start] = 1;
+  for (let k = 1; k < n; k++) {
+    const cur = order[k - 1];
+    let best = -1;
+    for (let j = 0; j < n; j++) {
+      if (seen[j]) continue;
+      const d = dist[cur * n + j];
+      if (best < 0 || d < dist[cur * n + best] || (Number.isNaN(dist[cur * n + best]) && !Number.isNaN(d))) best = j;
+    }
+    order.push(best);
+    seen[best] = 1;
+  }
+  return order;
+}

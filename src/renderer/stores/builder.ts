@@ -3,18 +3,29 @@ import { defineStore } from 'pinia';
 import type { JobInfo } from '../../shared/contract';
 import { PRESETS } from '../../shared/presets';
 import { errorMessage, request } from '../api';
-import { cloneDraft, defaultDraft, getPath, pairConfigs, parseDraftJson, setPath, validateDraft } from '../composables/configDraft';
+import { cloneDraft, defaultDraft, getString, pairConfigs, parseDraftJson, setPath, validateDraft } from '../composables/configDraft';
 import type { Draft, Validation } from '../composables/configDraft';
 
+interface BuilderState {
+  draft: Draft;
+  presetId: string;
+  jsonText: string;
+  jsonError: string | null;
+  starting: boolean;
+  startError: string | null;
+  /** the latest queued jobs, newest first */
+  started: JobInfo[];
+}
+
 export const useBuilderStore = defineStore('builder', {
-  state: () => ({
+  state: (): BuilderState => ({
     draft: defaultDraft(),
     presetId: '',
     jsonText: JSON.stringify(defaultDraft(), null, 2),
-    jsonError: null as string | null,
+    jsonError: null,
     starting: false,
-    startError: null as string | null,
-    started: [] as JobInfo[],
+    startError: null,
+    started: [],
   }),
   getters: {
     validation: (s): Validation => validateDraft(s.draft),
@@ -38,7 +49,7 @@ export const useBuilderStore = defineStore('builder', {
     },
     /** Switches the loss and keeps the output layer consistent (BCE needs a -sigmoid arch). */
     setLoss(loss: 'mse' | 'bce'): void {
-      const arch = String(getPath(this.draft, 'model.arch') ?? 'relu2').replace(/-sigmoid$/, '');
+      const arch = getString(this.draft, 'model.arch', 'relu2').replace(/-sigmoid$/, '');
       let d = setPath(this.draft, 'loss', loss);
       d = setPath(d, 'model.arch', loss === 'bce' ? `${arch}-sigmoid` : arch);
       this.replace(d);
@@ -47,7 +58,7 @@ export const useBuilderStore = defineStore('builder', {
       const preset = PRESETS.find((p) => p.id === id);
       if (!preset) return;
       this.presetId = id;
-      this.replace(cloneDraft(preset.config) as Draft);
+      this.replace(cloneDraft(preset.config));
     },
     setJson(text: string): void {
       this.jsonText = text;

@@ -8,15 +8,26 @@ import { errorMessage, request } from '../api';
 /** Heat maps side by side are small: fetch them block-averaged to this size. */
 export const COMPARE_MATRIX_SIZE = 400;
 
+interface CompareState {
+  ids: number[];
+  comparison: RunComparison | null;
+  loading: boolean;
+  error: string | null;
+  differencesOnly: boolean;
+  measure: string;
+  matrices: Record<number, MatrixPayload | { error: string } | undefined>;
+  matricesLoading: boolean;
+}
+
 export const useCompareStore = defineStore('compare', {
-  state: () => ({
-    ids: [] as number[],
-    comparison: null as RunComparison | null,
+  state: (): CompareState => ({
+    ids: [],
+    comparison: null,
     loading: false,
-    error: null as string | null,
+    error: null,
     differencesOnly: false,
     measure: 'similarity-kernelized',
-    matrices: {} as Record<number, MatrixPayload | { error: string } | undefined>,
+    matrices: {},
     matricesLoading: false,
   }),
   actions: {

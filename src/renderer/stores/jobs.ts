@@ -4,11 +4,7 @@ import type { Events, JobInfo } from '../../shared/contract';
 import { errorMessage, request, subscribe } from '../api';
 
 export const useJobsStore = defineStore('jobs', {
-  state: () => ({
-    jobs: [] as JobInfo[],
-    error: null as string | null,
-    listening: false,
-  }),
+  state: (): { jobs: JobInfo[]; error: string | null; listening: boolean } => ({ jobs: [], error: null, listening: false }),
   getters: {
     active: (s): JobInfo[] => s.jobs.filter((j) => j.status === 'running' || j.status === 'queued'),
     byRunId: (s) => (runId: number): JobInfo | undefined => s.jobs.find((j) => j.runId === runId),

@@ -7,17 +7,20 @@ import { errorMessage, request } from '../api';
 /** Largest matrix fetched for the heat map and spectrum; bigger ones come block-averaged. */
 export const MAX_MATRIX = 2000;
 
-type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+
+interface RunDetailState {
+  id: number | null;
+  detail: RunDetail | null;
+  loading: boolean;
+  error: string | null;
+  /** keyed `${name}@${maxSize}` */
+  matrices: Record<string, Loadable<MatrixPayload>>;
+  points: Loadable<PointsPayload> | null;
+}
 
 export const useRunDetailStore = defineStore('runDetail', {
-  state: () => ({
-    id: null as number | null,
-    detail: null as RunDetail | null,
-    loading: false,
-    error: null as string | null,
-    matrices: {} as Record<string, Loadable<MatrixPayload>>,
-    points: null as Loadable<PointsPayload> | null,
-  }),
+  state: (): RunDetailState => ({ id: null, detail: null, loading: false, error: null, matrices: {}, points: null }),
   getters: {
     similarityNames: (s): string[] =>
       (s.detail?.matrices ?? []).map((m) => m.name).filter((n) => /^(similarity-|ntk$)/.test(n)),

@@ -28,19 +28,35 @@ export function buildQuery(f: RunFilters, sort: SortKey, order: 'asc' | 'desc', 
   return q;
 }
 
+interface RunsState {
+  filters: RunFilters;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  rows: RunRow[];
+  total: number;
+  loading: boolean;
+  loaded: boolean;
+  error: string | null;
+  selected: number[];
+  /** id of the latest runs:list request; older answers are dropped */
+  seq: number;
+}
+
 export const useRunsStore = defineStore('runs', {
-  state: () => ({
+  state: (): RunsState => ({
     filters: emptyFilters(),
-    sort: 'id' as SortKey,
-    order: 'desc' as 'asc' | 'desc',
+    sort: 'id',
+    order: 'desc',
     page: 0,
     pageSize: 25,
-    rows: [] as RunRow[],
+    rows: [],
     total: 0,
     loading: false,
     loaded: false,
-    error: null as string | null,
-    selected: [] as number[],
+    error: null,
+    selected: [],
     seq: 0,
   }),
   getters: {

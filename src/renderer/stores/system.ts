@@ -4,7 +4,7 @@ import type { SystemStatus } from '../../shared/contract';
 import { errorMessage, request } from '../api';
 
 export const useSystemStore = defineStore('system', {
-  state: () => ({ status: null as SystemStatus | null, loading: false, error: null as string | null }),
+  state: (): { status: SystemStatus | null; loading: boolean; error: string | null } => ({ status: null, loading: false, error: null }),
   actions: {
     async load(): Promise<void> {
       this.loading = true;

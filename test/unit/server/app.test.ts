@@ -18,7 +18,7 @@ const table = {
     throw new LeError('not_found', `run ${req.id} not found`);
   },
   'export:csv': async () => {
-    const file = await downloads.choose('x.csv');
+    const file = (await downloads.choose('x.csv'))!;
     (await import('node:fs')).writeFileSync(file, 'a,b\n1,2\n');
     return { saved: true, fileName: 'x.csv', ...downloads.done(file, 'x.csv') };
   },

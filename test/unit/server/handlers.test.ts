@@ -96,7 +96,7 @@ describe('handler table', () => {
       ok: true,
       value: { saved: true, bytes: 10, url: '/download/run-3-ntk.csv' },
     });
-    const ds = await dispatch(table, 'datasets:list');
+    const ds = await dispatch(table, 'datasets:list', undefined);
     expect(ds.ok && (ds.value as { kind: string }[]).map((d) => d.kind)).toContain('mnist');
   });
 
@@ -125,7 +125,10 @@ describe('toMatrixPayload', () => {
         let c = 0;
         for (let i = bi * 3; i < Math.min(n, bi * 3 + 3); i++)
           for (let j = bj * 3; j < Math.min(n, bj * 3 + 3); j++)
-            if (!Number.isNaN(m.data[i * n + j])) (s += m.data[i * n + j]), c++;
+            if (!Number.isNaN(m.data[i * n + j])) {
+              s += m.data[i * n + j];
+              c++;
+            }
         expect(p.data[bi * 3 + bj]).toBeCloseTo(s / c, 6);
       }
     expect(p.ids).toEqual([0, 30, 60]);

@@ -8,15 +8,20 @@ import { dense, densePlain } from '../../../../src/engine/models/dense';
 
 await initBackend();
 const [n, d, w] = [1000, 784, 4096];
-const x = tf.randomUniform([n, d], -1, 1, 'float32', 1) as tf.Tensor2D;
-const y = tf.randomUniform([n], 0, 1, 'float32', 2) as tf.Tensor1D;
+const x = tf.randomUniform<tf.Rank.R2>([n, d], -1, 1, 'float32', 1);
+const y = tf.randomUniform<tf.Rank.R1>([n], 0, 1, 'float32', 2);
 const bound = 1 / Math.sqrt(d);
 const vars = [
   tf.variable(tf.randomUniform([w, d], -bound, bound, 'float32', 3)),
   tf.variable(tf.randomUniform([w], -bound, bound, 'float32', 4)),
   tf.variable(tf.randomUniform([1, w], -1 / 64, 1 / 64, 'float32', 5)),
   tf.variable(tf.randomUniform([1], -1 / 64, 1 / 64, 'float32', 6)),
-] as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>];
+] as [
+  tf.Variable<tf.Rank.R2>,
+  tf.Variable<tf.Rank.R1>,
+  tf.Variable<tf.Rank.R2>,
+  tf.Variable<tf.Rank.R1>,
+];
 
 function step(layer: typeof densePlain): void {
   tf.tidy(() => {
@@ -32,7 +37,15 @@ function step(layer: typeof densePlain): void {
 
 describe(`one SGD step, ${n}×${d} → ${w} → 1 on ${tf.getBackend()}`, () => {
   const opts = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 };
-  bench('custom dense gradient (explicit transposes)', () => step((a, b, c) => dense(a, b, c)), opts);
-  bench('custom dense gradient, no input gradient in layer 1', () => step((a, b, c) => dense(a, b, c, b !== vars[0])), opts);
+  bench(
+    'custom dense gradient (explicit transposes)',
+    () => step((a, b, c) => dense(a, b, c)),
+    opts,
+  );
+  bench(
+    'custom dense gradient, no input gradient in layer 1',
+    () => step((a, b, c) => dense(a, b, c, b !== vars[0])),
+    opts,
+  );
   bench('default tfjs matMul gradient (transpose flags)', () => step(densePlain), opts);
 });

@@ -40,8 +40,11 @@ describe('sharedScale', () => {
   it('covers every matrix; non-negative → viridis', () => {
     expect(sharedScale([[0.2, 0.5], [1.5, NaN, 0.1]])).toEqual({ min: 0.1, max: 1.5, palette: 'viridis' });
   });
-  it('signed data → diverging, symmetric around 0', () => {
+  it('substantially signed data → diverging, symmetric around 0; slight negatives stay viridis', () => {
     expect(sharedScale([[-0.5, 2], [1]])).toEqual({ min: -2, max: 2, palette: 'diverging' });
+    expect(sharedScale([[-3, 1]])).toEqual({ min: -3, max: 3, palette: 'diverging' });
+    expect(sharedScale([[-0.05, 2]])).toEqual({ min: -0.05, max: 2, palette: 'viridis' });
+    expect(sharedScale([[-0.05, 2]], 'diverging')).toEqual({ min: -2, max: 2, palette: 'diverging' });
   });
   it('constant, empty and all-NaN matrices get a usable range', () => {
     expect(sharedScale([[3, 3]])).toEqual({ min: 1.5, max: 4.5, palette: 'viridis' });

@@ -10,6 +10,7 @@ import {
   trainingCurvesOption,
   upperPairs,
   thinPairs,
+  squareExtent,
 } from '../../../../src/renderer/charts';
 import { pearson } from '../../../../src/renderer/numeric/stats';
 
@@ -125,9 +126,16 @@ describe('spectrum, snapshots, bars, points', () => {
     // far points (larger depth) first
     expect(s[1].data).toEqual([[2, 0, 2], [0, 0, 0]]);
     const byS = pointsScatterOption({ projected, groups: [1, 0, 1], values: [0.5, NaN, 1], scale: { min: 0, max: 1, palette: 'viridis' } });
-    expect(seriesOf(byS)[0].data).toEqual([[2, 0, 1, 2], [0, 0, 0.5, 0]]);
+    expect(seriesOf(byS)[0].data).toEqual([[1, 1, NaN, 1]]); // the unprobed point, grey
+    expect(seriesOf(byS)[1].data).toEqual([[2, 0, 1, 2], [0, 0, 0.5, 0]]);
     expect((byS as { visualMap: { dimension: number } }).visualMap.dimension).toBe(2);
     expect(optionToSvg(byS, 300, 300)).toMatch(/^<svg/);
     expect(() => pointsScatterOption({ projected, groups: [1] })).toThrow(/groups/);
+    // one symmetric scale on both axes
+    const sq = pointsScatterOption({ projected: [[3.2, -7.9, 0]], groups: [0], plotSize: 300 }) as { xAxis: { min: number; max: number }; yAxis: { min: number; max: number }; grid: { width: number; height: number } };
+    expect(squareExtent([[3.2, -7.9, 0]])).toBe(9);
+    expect(squareExtent([])).toBe(1);
+    expect([sq.xAxis.min, sq.xAxis.max, sq.yAxis.min, sq.yAxis.max]).toEqual([-9, 9, -9, 9]);
+    expect(sq.grid.width).toBe(sq.grid.height);
   });
 });

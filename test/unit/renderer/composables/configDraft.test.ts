@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dataDefaults, DATA_KINDS, errorFor, getPath, pairConfigs, pairedArch, parseDraftJson, setPath, validateDraft } from '../../../../src/renderer/composables/configDraft';
+import { dataDefaults, DATA_KINDS, defaultFor, errorFor, getPath, pairConfigs, pairedArch, parseDraftJson, setPath, validateDraft } from '../../../../src/renderer/composables/configDraft';
 
 describe('configDraft', () => {
   it('getPath / setPath copy, create and delete', () => {
@@ -41,5 +41,19 @@ describe('configDraft', () => {
     expect(parseDraftJson('{"a":1}')).toEqual({ ok: true, draft: { a: 1 } });
     expect(parseDraftJson('[1]')).toMatchObject({ ok: false });
     expect(parseDraftJson('{')).toMatchObject({ ok: false });
+  });
+});
+
+describe('defaultFor', () => {
+  it("gives the paper's default of the resolved draft", () => {
+    expect(defaultFor({ data: { kind: 'synthetic', name: 'torus' } }, 'train.epochs')).toBe(20000);
+    expect(defaultFor({ data: { kind: 'mnist' }, loss: 'mse', model: { arch: 'linear2' } }, 'train.lr')).toBe(3e-5);
+    expect(defaultFor({ data: { kind: 'synthetic', name: 'torus' } }, 'model.width')).toBe(40960);
+  });
+  it('stays available while another field is invalid', () => {
+    expect(defaultFor({ data: { kind: 'synthetic', name: 'torus' }, train: { lr: -3 }, seed: -1 }, 'probe.engine')).toBe('auto');
+  });
+  it('undefined when the data block itself is missing', () => {
+    expect(defaultFor({}, 'train.epochs')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { classBlocks, classOrder, finiteRange, fitLine, pearson, quantile } from '../../../../src/renderer/numeric/stats';
+import { classBlocks, classOrder, finiteRange, fitLine, nearestNeighbourOrder, pearson, quantile } from '../../../../src/renderer/numeric/stats';
 
 describe('pearson', () => {
   it('matches the textbook formula on a small sample', () => {
@@ -59,5 +59,36 @@ describe('classOrder / classBlocks', () => {
     ]);
     expect(classOrder([])).toEqual([]);
     expect(classBlocks([], [])).toEqual([]);
+  });
+});
+
+describe('nearestNeighbourOrder', () => {
+  it('recovers the order of points on a line from a shuffled distance matrix', () => {
+    const pos = [5, 0, 3, 9, 1, 7, 2];
+    const n = pos.length;
+    const dist = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dist[i * n + j] = Math.abs(pos[i] - pos[j]);
+    const walked = nearestNeighbourOrder(dist, n).map((i) => pos[i]);
+    const sorted = [...pos].sort((a, b) => a - b);
+    expect(walked).toEqual(walked[0] === 0 ? sorted : sorted.reverse());
+  });
+  it('adjacent points on a circle stay adjacent (wrapped-angle distance)', () => {
+    const n = 24;
+    const angles = Array.from({ length: n }, (_, i) => ((i * 7) % n) * ((2 * Math.PI) / n)); // shuffled
+    const dist = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const d = Math.abs(angles[i] - angles[j]);
+        dist[i * n + j] = Math.min(d, 2 * Math.PI - d);
+      }
+    const o = nearestNeighbourOrder(dist, n);
+    expect(new Set(o).size).toBe(n);
+    for (let k = 1; k < n; k++) expect(dist[o[k - 1] * n + o[k]]).toBeCloseTo((2 * Math.PI) / n, 12);
+  });
+  it('empty, single, NaN-tolerant, wrong size', () => {
+    expect(nearestNeighbourOrder([], 0)).toEqual([]);
+    expect(nearestNeighbourOrder([0], 1)).toEqual([0]);
+    expect(new Set(nearestNeighbourOrder([0, NaN, NaN, 0], 2)).size).toBe(2);
+    expect(() => nearestNeighbourOrder([0, 1], 2)).toThrow(/2×2/);
   });
 });
