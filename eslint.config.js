@@ -39,6 +39,8 @@ export default tseslint.config(
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser } },
+    // TypeScript checks identifiers in SFCs; ESLint's no-undef does not know the DOM globals.
+    rules: { 'no-undef': 'off' },
   },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '@tensorflow/*', 'better-sqlite3', '../engine/*', '../store/*', '../main/*', '../renderer/*'] }] }] } },
   { files: ['src/engine/**/*.ts'], rules: layer(['electron', 'better-sqlite3', '**/store/*', '**/main/*', '**/renderer/*', '**/server/*', '**/cli/*']) },

@@ -30,7 +30,8 @@ if (stale || process.argv.includes('--build')) {
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'le-e2e-'));
-const server = spawn(npx, ['tsx', 'src/server/main.ts', '--port', '0', '--db', path.join(tmp, 'e2e.db')], {
+// node itself (not npx → tsx → node), so that stopping it stops the server
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--db', path.join(tmp, 'e2e.db')], {
   cwd: root,
   env: { ...process.env, LE_BACKEND: process.env.LE_BACKEND ?? '' },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -48,14 +48,3 @@ export async function main(argv: string[]): Promise<number> {
     return e.code === 'cancelled' ? 130 : 1;
   }
 }
-
-const isEntry = process.argv[1] && /[\\/]cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`le: ${String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}

@@ -44,6 +44,8 @@ export interface RunMetrics {
   spearman?: Partial<Record<Measure, number>>;
   /** Pearson(S, kernel distance from the top-10 eigenpairs of S_ker) (synthetic data). */
   kernelDistancePearson?: Partial<Record<Measure, number>>;
+  /** The top eigenvalues (up to 20, descending) of each similarity matrix. */
+  spectra?: Partial<Record<Measure, number[]>>;
   clustering: Partial<Record<ClusterMethod, ClusteringResult>>;
 }
 

@@ -16,6 +16,7 @@ export const FLAGS = [
 
 export const T = {
   nav: (view: 'builder' | 'runs' | 'compare' | 'status') => `[data-testid="nav-${view}"]`,
+  tabJson: '[data-testid="tab-json"]',
   configJson: '[data-testid="config-json"]',
   configValid: '[data-testid="config-valid"]',
   startPair: '[data-testid="start-pair"]',
@@ -28,6 +29,7 @@ export const T = {
   compareButton: '[data-testid="compare-button"]',
   heatmap: '[data-testid="heatmap-canvas"]',
   exportCsv: '[data-testid="export-csv"]',
+  matrixExportCsv: '[data-testid="similarity-panel"] [data-testid="export-csv"]',
   statusBackend: '[data-testid="status-backend"]',
 };
 

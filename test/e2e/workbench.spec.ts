@@ -40,9 +40,11 @@ afterAll(async () => {
 describe('workbench in a browser', () => {
   it('builds a ReLU / linear pair through the UI and shows progress', async () => {
     await page.goto(URL_);
+    await page.locator(T.nav('builder')).click();
+    await shot('builder');
+    await page.locator(T.tabJson).click();
     await page.locator(T.configJson).fill(JSON.stringify(CONFIG, null, 2));
     await page.locator(T.configValid).waitFor({ timeout: 10_000 });
-    await shot('builder');
     await page.locator(T.startPair).click();
     await page.locator(T.progress).first().waitFor({ timeout: 60_000 });
     // both runs end (the API is the ground truth; the UI is checked below)
@@ -69,17 +71,20 @@ describe('workbench in a browser', () => {
     await page.locator(T.heatmap).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => inkFraction(page, T.heatmap), { timeout: 20_000 }).toBeGreaterThan(0.2);
     await shot('run-detail');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator(T.exportCsv).first().click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator(T.matrixExportCsv).first().click()]);
     const file = path.join(SHOTS, '..', '..', 'out', 'e2e-export.csv');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await download.saveAs(file);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     const header = lines[0].split(',');
-    expect(header.length).toBeGreaterThan(1);
-    // a square S.csv: one row per id, each row `id,v_1..v_n`
-    if (header[0] === 'id') {
-      expect(lines.length - 1).toBe(header.length - 1);
-      for (const l of lines.slice(1)) expect(l.split(',').length).toBe(header.length);
+    // S.csv among the N/2 positives: header `id,<ids>`, then one row `id,v_1..v_n` per id
+    expect(header[0]).toBe('id');
+    expect(header.length - 1).toBe(N / 2);
+    expect(lines.length - 1).toBe(N / 2);
+    for (const l of lines.slice(1)) {
+      const cells = l.split(',');
+      expect(cells.length).toBe(header.length);
+      expect(cells.slice(1).every((c) => Number.isFinite(Number(c)))).toBe(true);
     }
   });
 

@@ -7,6 +7,7 @@ import type { Measure, Progress } from '../../shared/types';
 import { initBackend } from '../backend';
 import { positiveIds } from '../data';
 import { similarity } from '../elasticity';
+import { topEigen } from '../cluster';
 import { EpochBuffer } from './epochBuffer';
 import { ProgressTracker } from './progress';
 import { loadExperimentData, trainOnDataset } from './trainStep';
@@ -25,6 +26,17 @@ const MATRIX_NAME: Record<Measure, string> = {
   kernelized: 'similarity-kernelized',
   ntk: 'ntk',
 };
+
+const SPECTRUM_SIZE = 20;
+
+/** The top eigenvalues of each (symmetric) similarity matrix, from the full float64 matrix. */
+function spectra(matrices: Partial<Record<Measure, Float64Array>>, m: number): Partial<Record<Measure, number[]>> {
+  const out: Partial<Record<Measure, number[]>> = {};
+  if (m < 1) return out;
+  for (const [measure, S] of Object.entries(matrices) as [Measure, Float64Array][])
+    if (S.every(Number.isFinite)) out[measure] = Array.from(topEigen(S, m, Math.min(SPECTRUM_SIZE, m)).values);
+  return out;
+}
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
@@ -97,7 +109,7 @@ export async function runExperiment(config: ExperimentConfig, hooks: PipelineHoo
       sink?.matrix({ name: MATRIX_NAME[measure], rows: sim.m, cols: sim.m, data, ids: probeIds, groups });
     }
 
-    const metrics: RunMetrics = { trainAccuracy: trained.trainAccuracy, clustering: {} };
+    const metrics: RunMetrics = { trainAccuracy: trained.trainAccuracy, spectra: spectra(matrices, sim.m), clustering: {} };
     if (config.data.kind === 'synthetic') Object.assign(metrics, syntheticAnalysis(dataset, probeIds, matrices, sink));
 
     throwIfAborted(signal);

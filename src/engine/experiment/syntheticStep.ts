@@ -42,8 +42,10 @@ export function makeSnapshotter(
 ): ((epoch: number, weights: Weights) => Promise<void>) | undefined {
   if (!config.train.snapshotEvery || config.data.kind !== 'synthetic') return undefined;
   const geodesic = geodesicMatrix(dataset, probeIds);
+  const groups = probeIds.map((i) => dataset.group[i]);
+  const m = probeIds.length;
   return async (epoch, weights) => {
-    const { snapshot } = await elasticitySnapshot(
+    const { snapshot, matrices } = await elasticitySnapshot(
       epoch,
       {
         arch: config.model.arch,
@@ -62,5 +64,9 @@ export function makeSnapshotter(
       geodesic,
     );
     sink?.snapshot(snapshot);
+    for (const measure of config.probe.measures) {
+      const data = matrices[measure];
+      if (data) sink?.matrix({ name: `snapshot-${measure}@${epoch}`, rows: m, cols: m, data, ids: probeIds, groups });
+    }
   };
 }

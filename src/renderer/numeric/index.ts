@@ -1,5 +1,3 @@
-export { jacobiEigenvalues, topEigenvalues } from './eigen';
-export type { SpectrumOptions } from './eigen';
 export { pearson, fitLine, finiteRange, quantile, classOrder, classBlocks, nearestNeighbourOrder } from './stats';
 export { rotationMatrix, project } from './projection';
 export type { View3d } from './projection';

@@ -16,6 +16,8 @@ interface CompareState {
   differencesOnly: boolean;
   measure: string;
   matrices: Record<number, MatrixPayload | { error: string } | undefined>;
+  /** geodesic distances of synthetic runs (same probe set), to order the heat maps along the manifold */
+  geodesic: Record<number, MatrixPayload | undefined>;
   matricesLoading: boolean;
 }
 
@@ -28,12 +30,14 @@ export const useCompareStore = defineStore('compare', {
     differencesOnly: false,
     measure: 'similarity-kernelized',
     matrices: {},
+    geodesic: {},
     matricesLoading: false,
   }),
   actions: {
     async open(ids: number[]): Promise<void> {
       this.ids = [...ids];
       this.matrices = {};
+      this.geodesic = {};
       if (ids.length < 2) {
         this.comparison = null;
         this.error = null;
@@ -70,6 +74,17 @@ export const useCompareStore = defineStore('compare', {
       if (name !== this.measure) return;
       this.matrices = Object.fromEntries(entries);
       this.matricesLoading = false;
+      const missing = this.ids.filter((id) => !(id in this.geodesic) && (this.comparison?.runs.find((r) => r.id === id)?.dataKind ?? 'synthetic') === 'synthetic');
+      const geo = await Promise.all(
+        missing.map(async (id): Promise<[number, MatrixPayload | undefined]> => {
+          try {
+            return [id, Object.freeze(await request('runs:matrix', { id, name: 'geodesic', maxSize: COMPARE_MATRIX_SIZE }))];
+          } catch {
+            return [id, undefined];
+          }
+        }),
+      );
+      this.geodesic = { ...this.geodesic, ...Object.fromEntries(geo) };
     },
   },
 });

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { scalarBars } from '../../../../src/renderer/charts/compareData';
+import type { ScalarRun } from '../../../../src/renderer/charts/compareData';
 
 describe('scalarBars', () => {
-  const runs = [
+  const runs: ScalarRun[] = [
     { id: 1, name: 'a', arch: 'relu2', scalars: { 'pearson.relative': -0.8, 'pearson.kernelized': -0.7, 'clustering.spectral.accuracy': 0.9, 'clustering.spectral.ari': 0.5 } },
     { id: 2, name: 'b', arch: 'linear2', scalars: { 'pearson.relative': 0.1, 'clustering.kmeans-rows.accuracy': 0.55, 'clustering.spectral.accuracy': null } },
   ];

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { setApi } from '../../../../src/renderer/api';
 import { buildQuery, emptyFilters, useRunsStore } from '../../../../src/renderer/stores/runs';
+import { useCompareStore } from '../../../../src/renderer/stores/compare';
 import type { RunRow } from '../../../../src/shared/store-types';
 import { fakeApi } from './fakeApi';
 
@@ -79,5 +80,32 @@ describe('useRunsStore', () => {
     await s.load();
     expect(s.page).toBe(0);
     expect(s.rows.map((r) => r.id)).toEqual([1]);
+  });
+});
+
+describe('useCompareStore', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  it('loads the comparison, one matrix per run (errors kept per run) and geodesics of synthetic runs', async () => {
+    const payload = (name: string) => ({ name, rows: 2, cols: 2, fullSize: 2, data: new Float32Array([1, 0, 0, 1]), ids: [0, 1], groups: [1, 1], min: 0, max: 1 });
+    const api = fakeApi({
+      'runs:compare': () => ({ runs: [{ ...row(1), dataKind: 'synthetic' }, { ...row(2), dataKind: 'mnist' }], params: [], metrics: [] }),
+      'runs:matrix': (req) => {
+        const { id, name } = req as { id: number; name: string };
+        if (id === 2 && name !== 'geodesic') throw new Error('run 2 has no matrix');
+        return payload(name);
+      },
+    });
+    setApi(api.client);
+    const s = useCompareStore();
+    await s.open([1, 2]);
+    expect(s.comparison?.runs).toHaveLength(2);
+    expect((s.matrices[1] as { name: string }).name).toBe('similarity-kernelized');
+    expect(s.matrices[2]).toEqual({ error: 'run 2 has no matrix' });
+    expect(s.geodesic[1]?.name).toBe('geodesic');
+    expect(2 in s.geodesic).toBe(false); // mnist: not asked
+    await s.setMeasure('similarity-relative');
+    expect((s.matrices[1] as { name: string }).name).toBe('similarity-relative');
+    await s.open([1]);
+    expect(s.comparison).toBeNull();
   });
 });
