@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: true,
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
       },
@@ -47,6 +47,7 @@ export default tseslint.config(
   { files: ['src/store/**/*.ts'], rules: layer(['electron', '@tensorflow/*', '**/engine/*', '**/main/*', '**/renderer/*', '**/server/*', '**/cli/*']) },
   { files: ['src/renderer/**/*.{ts,vue}'], rules: layer(['electron', 'node:*', '@tensorflow/*', 'better-sqlite3', '**/engine/*', '**/store/*', '**/main/*', '**/server/*', '**/cli/*']) },
   { files: ['src/server/**/*.ts', 'src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, { group: ['**/main/*', '**/renderer/*'] }] }] } },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },

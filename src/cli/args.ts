@@ -31,13 +31,13 @@ export function optionalNumber(values: Record<string, unknown>, name: string, ch
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || !check(n))
-    throw new LeError('invalid_input', `option --${name} must be ${rule}, got "${String(v)}"`, name);
+    throw new LeError('invalid_input', `option --${name} must be ${rule}, got ${JSON.stringify(v)}`, name);
   return n;
 }
 
 export function oneOf<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[], fallback?: T): T {
   const v = values[name] ?? fallback;
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
-    throw new LeError('invalid_input', `option --${name} must be one of ${allowed.join(', ')}${v === undefined ? '' : `, got "${String(v)}"`}`, name);
+    throw new LeError('invalid_input', `option --${name} must be one of ${allowed.join(', ')}${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`, name);
   return v as T;
 }

@@ -14,11 +14,11 @@ export interface ExecuteOptions {
   dbPath: string;
   experiment?: string;
   tags?: string[];
-  onProgress?(p: Progress): void;
+  onProgress?: (p: Progress) => void;
   /** Called once the run row exists (before any training). */
-  onCreated?(runId: number): void;
+  onCreated?: (runId: number) => void;
   signal?: AbortSignal;
-  log?(msg: string): void;
+  log?: (msg: string) => void;
 }
 
 export async function executeRun(rawConfig: unknown, opts: ExecuteOptions): Promise<{ runId: number; summary: ExperimentSummary }> {

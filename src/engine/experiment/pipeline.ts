@@ -16,9 +16,9 @@ import { syntheticAnalysis, makeSnapshotter } from './syntheticStep';
 
 export interface PipelineHooks {
   sink?: RunSink;
-  onProgress?(p: Progress): void;
+  onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
-  log?(msg: string): void;
+  log?: (msg: string) => void;
 }
 
 const MATRIX_NAME: Record<Measure, string> = {

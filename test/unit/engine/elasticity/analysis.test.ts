@@ -3,12 +3,6 @@ import { kernelDistance, pairCorrelation, activationPatternSimilarity, upperPair
 import { createRng } from '../../../../src/engine/rng';
 import { makeProblem, toWeights, refForward } from './reference';
 
-function randomSym(m: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  const S = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) for (let j = i; j < m; j++) S[i * m + j] = S[j * m + i] = rng.uniform(-1, 1);
-  return S;
-}
 
 
 describe('synthetic analysis', () => {

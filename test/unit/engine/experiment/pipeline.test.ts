@@ -65,10 +65,10 @@ describe('runExperiment', () => {
     const { sink, got } = memorySink();
     const s = await runExperiment(config, { sink });
     expect(Object.keys(s.metrics.clustering).sort()).toEqual(['kernel-kmeans', 'kernel-kmeans-authors', 'kmeans-raw', 'kmeans-rows', 'pca-kmeans', 'spectral']);
-    for (const r of Object.values(s.metrics.clustering)) {
-      expect(r!.assignments).toHaveLength(40);
-      expect(r!.accuracy).toBeGreaterThanOrEqual(0.5);
-      expect(r!.repeats?.seeds).toBe(3);
+    for (const r of Object.values(s.metrics.clustering).filter((x) => x !== undefined)) {
+      expect(r.assignments).toHaveLength(40);
+      expect(r.accuracy).toBeGreaterThanOrEqual(0.5);
+      expect(r.repeats?.seeds).toBe(3);
     }
     // 0 vs 1 on raw pixels is easy: a sanity check that labels and probes line up
     expect(s.metrics.clustering['kmeans-raw']!.accuracy).toBeGreaterThan(0.9);
@@ -83,7 +83,7 @@ describe('runExperiment', () => {
     const config = resolveConfig({ data: { kind: 'synthetic', name: 'two_circles', n: 40 }, model: { arch: 'relu2', width: 16 }, train: { epochs: 100000, lr: 1e-4 } });
     const started = performance.now();
     const run = runExperiment(config, { signal: controller.signal, onProgress: (p) => p.stage === 'train' && (p.epoch ?? 0) > 20 && controller.abort() });
-    await expect(run).rejects.toMatchObject({ name: expect.stringMatching(/AbortError|LeError/) });
+    await expect(run).rejects.toThrow(/cancel/i);
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(tf.memory().numTensors).toBe(before);
   });
