@@ -9,16 +9,15 @@ import { T, inkFraction, launch } from './browser';
 
 const URL_ = process.env.LE_E2E_URL ?? '';
 const SHOTS = path.resolve(process.env.LE_E2E_SCREENSHOTS ?? 'docs/screenshots');
-const N = 40;
+const N = 60;
 const CONFIG = {
-  name: 'e2e two_cosine',
+  name: 'e2e torus',
   seed: 7,
-  data: { kind: 'synthetic', name: 'two_cosine', n: N },
-  model: { arch: 'relu2', width: 64 },
+  data: { kind: 'synthetic', name: 'torus', n: N },
+  model: { arch: 'relu2', width: 256 },
   loss: 'mse',
-  train: { epochs: 200, lr: 0.01, batchSize: N },
+  train: { epochs: 300, lr: 2e-4, batchSize: N },
   probe: { measures: ['relative', 'kernelized'], lr: 1e-6, engine: 'auto' },
-  cluster: { methods: ['kmeans-rows', 'kernel-kmeans'], k: 2 },
 };
 
 let browser: Browser;
