@@ -41,7 +41,8 @@ function failure(message: string): Result<never> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
-function download(url: string, fileName: string): void {
+/** Saves `url` as `fileName` through an <a download> click (a save dialog in Electron). */
+export function downloadUrl(url: string, fileName: string): void {
   const document = dom.document;
   if (!document) return;
   const a = document.createElement('a');
@@ -115,7 +116,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
     if (!result || typeof result !== 'object' || !('ok' in result)) return failure(`HTTP ${response.status}`);
     if (result.ok && channel === 'export:csv' && options.autoDownload !== false) {
       const value = result.value as Res<'export:csv'>;
-      if (value.url) download(`${base}${value.url}`, value.fileName);
+      if (value.url) downloadUrl(`${base}${value.url}`, value.fileName);
     }
     return result;
   }

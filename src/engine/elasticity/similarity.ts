@@ -7,6 +7,7 @@ import { inferWidth } from '../models/archs';
 import type { ModelSpec } from '../models/archs';
 import { initBackend } from '../backend';
 import { checkFiniteWeights, checkInput, throwIfAborted, type SimilarityInput } from './validate';
+import { foldConstantColumns } from './constantColumns';
 import { readTwoLayer, twoLayerHidden, forward } from './twoLayer';
 import { exactStep } from './exactStep';
 import { stepMeasures, ntkOfOutput, symmetrize, cosineNormalize } from './measures';
@@ -40,10 +41,10 @@ export async function similarity(input: SimilarityInput, hooks: ProbeHooks = {})
   const out: SimilarityResult = { m, engine: useExact ? 'exact' : 'autodiff', unmoved: [], seconds: 0 };
   const wantStep = want('relative') || want('kernelized');
   if (useExact) {
-    const net = readTwoLayer(input.arch, input.weights, input.d);
-    const fwd = await forward(net, X, Y, m, input.loss);
+    const { net, X: Xc } = foldConstantColumns(readTwoLayer(input.arch, input.weights, input.d), X, m);
+    const fwd = await forward(net, Xc, Y, m, input.loss);
     throwIfAborted(hooks.signal);
-    const step = await exactStep(net, fwd, X, m, lr, wantStep, want('ntk'), {
+    const step = await exactStep(net, fwd, Xc, m, lr, wantStep, want('ntk'), {
       check: () => throwIfAborted(hooks.signal),
       stage: (done, total) => hooks.onProgress?.(Math.round((done / total) * m), m),
     });

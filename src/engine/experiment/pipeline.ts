@@ -9,6 +9,7 @@ import { positiveIds } from '../data';
 import { similarity } from '../elasticity';
 import { topEigen } from '../cluster';
 import { EpochBuffer } from './epochBuffer';
+import { probeInput } from './probeInput';
 import { ProgressTracker } from './progress';
 import { loadExperimentData, trainOnDataset } from './trainStep';
 import { clusterAll } from './clusterStep';
@@ -83,21 +84,7 @@ export async function runExperiment(config: ExperimentConfig, hooks: PipelineHoo
     t = performance.now();
     const weights = trained.model.getWeights();
     const sim = await similarity(
-      {
-        arch: config.model.arch,
-        weights,
-        x: dataset.x,
-        n: dataset.n,
-        d: dataset.d,
-        y: dataset.y,
-        loss: config.loss,
-        probeIds,
-        lr: config.probe.lr,
-        measures: config.probe.measures,
-        engine: config.probe.engine,
-        normalize: config.probe.normalize,
-        inputShape: dataset.imageShape ? [...dataset.imageShape] : undefined,
-      },
+      probeInput(config, dataset, probeIds, weights),
       { signal, onProgress: (done, total) => progress.report(done / total, `probed ${done}/${total}`) },
     );
     const probeSeconds = (performance.now() - t) / 1000;

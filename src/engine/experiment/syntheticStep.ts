@@ -8,6 +8,7 @@ import { geodesicMatrix } from '../data';
 import { elasticitySnapshot, kernelDistance, pairCorrelation } from '../elasticity';
 import { pearson } from '../metrics';
 import { upperPairs } from '../elasticity';
+import { probeInput } from './probeInput';
 
 type SyntheticMetrics = Pick<RunMetrics, 'pearson' | 'spearman' | 'kernelDistancePearson'>;
 
@@ -47,20 +48,7 @@ export function makeSnapshotter(
   return async (epoch, weights) => {
     const { snapshot, matrices } = await elasticitySnapshot(
       epoch,
-      {
-        arch: config.model.arch,
-        weights,
-        x: dataset.x,
-        n: dataset.n,
-        d: dataset.d,
-        y: dataset.y,
-        loss: config.loss,
-        probeIds,
-        lr: config.probe.lr,
-        measures: config.probe.measures,
-        engine: config.probe.engine,
-        normalize: config.probe.normalize,
-      },
+      probeInput(config, dataset, probeIds, weights),
       geodesic,
     );
     sink?.snapshot(snapshot);

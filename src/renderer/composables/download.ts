@@ -1,15 +1,8 @@
 // Saving what the renderer draws (PNG/SVG of charts): an <a download> click, which Electron
 // turns into a save dialog and a browser into a download.
-export function downloadUrl(url: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
+import { downloadUrl } from '../../shared/httpClient';
 
+export { downloadUrl };
 export function downloadText(text: string, fileName: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   downloadUrl(url, fileName);

@@ -1,50 +1,44 @@
 // Small statistics used by the plots: Pearson correlation, finite ranges, least-squares lines.
 
-/** Pearson correlation of paired samples; NaN when fewer than 2 finite pairs or zero variance. */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) throw new Error(`pearson: lengths differ (${x.length} vs ${y.length})`);
+interface Moments {
+  n: number;
+  mx: number;
+  my: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+}
+
+/** Means and centred second moments over the pairs where both values are finite. */
+function pairMoments(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
+  if (x.length !== y.length) throw new Error(`paired samples: lengths differ (${x.length} vs ${y.length})`);
+  const ok = (i: number): boolean => Number.isFinite(x[i]) && Number.isFinite(y[i]);
   let n = 0, mx = 0, my = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    n++;
-    mx += x[i];
-    my += y[i];
-  }
-  if (n < 2) return NaN;
-  mx /= n;
-  my /= n;
+  for (let i = 0; i < x.length; i++) if (ok(i)) { n++; mx += x[i]; my += y[i]; }
+  if (n) { mx /= n; my /= n; }
   let sxy = 0, sxx = 0, syy = 0;
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
+    if (!ok(i)) continue;
     const dx = x[i] - mx, dy = y[i] - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
   }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+  return { n, mx, my, sxx, syy, sxy };
+}
+
+/** Pearson correlation of paired samples; NaN when fewer than 2 finite pairs or zero variance. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const m = pairMoments(x, y);
+  return m.n >= 2 && m.sxx > 0 && m.syy > 0 ? m.sxy / Math.sqrt(m.sxx * m.syy) : NaN;
 }
 
 /** Least-squares line y = slope·x + intercept over finite pairs; null when undetermined. */
 export function fitLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number } | null {
-  let n = 0, mx = 0, my = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    n++;
-    mx += x[i];
-    my += y[i];
-  }
-  if (n < 2) return null;
-  mx /= n;
-  my /= n;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  if (sxx === 0) return null;
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  const m = pairMoments(x, y);
+  if (m.n < 2 || m.sxx === 0) return null;
+  const slope = m.sxy / m.sxx;
+  return { slope, intercept: m.my - slope * m.mx };
 }
 
 /** [min, max] of the finite values; null when there are none. */

@@ -35,6 +35,26 @@ describe('exact two-layer engine vs explicit finite steps (float64 reference)', 
     });
   }
 
+  it('inputs with constant columns (folded into the bias) still match the reference to 1e-9', async () => {
+    const n = 12;
+    const d = 7;
+    const eta = 1e-3;
+    const { net, X, y } = makeProblem(11, n, d, 40, 'relu', false);
+    for (const row of X) {
+      row[1] = -1;
+      row[4] = 0.75;
+      row[6] = -1;
+    }
+    const ref = refSimilarity(net, X, y, 'mse', eta);
+    const res = await similarity({
+      arch: 'relu2', weights: toWeights(net), x: Float64Array.from(X.flat()), n, d, y: Float64Array.from(y),
+      loss: 'mse', lr: eta, measures: ['relative', 'kernelized', 'ntk'], engine: 'exact',
+    });
+    expect(maxRelError(res.relative!, sym(ref.rel))).toBeLessThan(1e-9);
+    expect(maxRelError(res.kernelized!, sym(ref.ker))).toBeLessThan(1e-9);
+    expect(maxRelError(res.ntk!, ref.ntk)).toBeLessThan(1e-9);
+  });
+
   it('flips matter: without the corrections relu2 would miss the reference', async () => {
     const { net, X, y } = makeProblem(7, 12, 5, 48, 'relu', false);
     const ref = refSimilarity(net, X, y, 'mse', 1e-3);
