@@ -86,4 +86,18 @@ describe('le workflow', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr).toMatch(/run/);
   });
+
+  it('a run that fails keeps its row, status and error message', async () => {
+    fs.writeFileSync(file('nan.json'), JSON.stringify({
+      data: { kind: 'synthetic', name: 'two_spheres', n: 20 },
+      model: { arch: 'linear2', width: 256 },
+      train: { epochs: 50, lr: 50 },
+    }));
+    const r = await le('run', '--config', file('nan.json'), '--db', db, '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/loss became (NaN|Infinity) at epoch \d+/);
+    const list = json<{ rows: { id: number; status: string; error: string | null }[] }>(await le('runs', 'list', '--db', db, '--status', 'failed', '--json'));
+    expect(list.rows).toHaveLength(1);
+    expect(list.rows[0].error).toMatch(/loss became (NaN|Infinity) at epoch/);
+  });
 });
