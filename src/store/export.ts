@@ -4,6 +4,7 @@ import { LeError } from '../shared/errors';
 import type { RunQuery } from '../shared/store-types';
 import type { ChunkWriter, WriteStats } from './csv';
 import { csvLine, writeFileAtomic } from './csv';
+import { matrixCsvLines } from '../shared/matrixCsv';
 import { RUN_COLUMNS, runCells } from './exportColumns';
 import { requireRun } from './rows';
 import type { Store } from './store';
@@ -21,17 +22,10 @@ export interface ExportOptions {
  */
 export async function exportMatrixCsv(store: Store, runId: number, name: string, out: string, opts: ExportOptions = {}): Promise<WriteStats> {
   const m = store.matrices.get(runId, name);
-  const colIds = m.rows === m.cols ? m.ids : Array.from({ length: m.cols }, (_, j) => j);
   return writeFileAtomic(
     out,
     async (w) => {
-      await w.write(`id,${colIds.join(',')}\n`);
-      for (let i = 0; i < m.rows; i++) {
-        let line = String(m.ids[i]);
-        const base = i * m.cols;
-        for (let j = 0; j < m.cols; j++) line += ',' + String(m.data[base + j]);
-        await w.write(line + '\n');
-      }
+      for (const line of matrixCsvLines(m.ids, m.data, m.rows, m.cols)) await w.write(line);
     },
     opts,
   );

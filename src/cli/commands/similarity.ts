@@ -6,7 +6,7 @@ import { LeError } from '../../shared/errors';
 import { ARCHS, LOSSES, MEASURES } from '../../shared/types';
 import type { ArchName, Measure } from '../../shared/types';
 import { hasSigmoidOutput } from '../../shared/config';
-import { matrixCsvHeader, matrixCsvRow } from '../../shared/matrixCsv';
+import { matrixCsvLines } from '../../shared/matrixCsv';
 import { initBackend } from '../../engine/backend';
 import { readCsvDataset } from '../../engine/data';
 import { readWeightsFile } from '../../engine/models';
@@ -50,8 +50,7 @@ export const similarityCommand: Command = {
     const m = result.m;
     const ids = Array.from({ length: m }, (_, i) => i);
     const stats = await writeFileAtomic(out, async (w) => {
-      await w.write(matrixCsvHeader(ids));
-      for (let i = 0; i < m; i++) await w.write(matrixCsvRow(i, s, i * m, m));
+      for (const line of matrixCsvLines(ids, s, m, m, { reuseSymmetric: true })) await w.write(line);
     });
     emit(
       ctx,

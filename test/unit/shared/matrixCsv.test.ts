@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matrixCsvHeader, matrixCsvRow, parseLabelsCsv, parseMatrixCsv } from '../../../src/shared/matrixCsv';
+import { matrixCsvLines, parseLabelsCsv, parseMatrixCsv } from '../../../src/shared/matrixCsv';
 
 describe('S.csv format', () => {
   it('round-trips float64 values exactly (shortest round-trip text)', () => {
     const data = new Float64Array([1, 0.1 + 0.2, -1e-300, 5e-324, 123456789.12345679, Math.PI, -0, 2 / 3, 1e21]);
-    const text = matrixCsvHeader([4, 7, 9]) + [0, 1, 2].map((i) => matrixCsvRow([4, 7, 9][i], data, i * 3, 3)).join('');
+    const text = [...matrixCsvLines([4, 7, 9], data, 3, 3)].join('');
     expect(text.split('\n')[0]).toBe('id,4,7,9');
     expect(text.split('\n')[1]).toBe('4,1,0.30000000000000004,-1e-300');
     const parsed = parseMatrixCsv(text, 'S.csv');
@@ -12,6 +12,22 @@ describe('S.csv format', () => {
     expect(parsed.rows).toBe(3);
     expect(parsed.cols).toBe(3);
     for (let i = 0; i < data.length; i++) expect(parsed.data[i]).toBe(data[i] === 0 ? 0 : data[i]);
+  });
+
+  it('reuses the upper-triangle text only where S_ij === S_ji (a slow, obvious reference agrees)', () => {
+    const m = 7;
+    const data = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) data[i * m + j] = data[j * m + i] = Math.sin(i * 13 + j * 7) / 3;
+    data[5 * m + 2] = 0.5; // break symmetry in one place
+    data[1 * m + 4] = NaN;
+    data[4 * m + 1] = NaN;
+    const ids = [3, 1, 4, 1, 5, 9, 2];
+    const reference = ['id,' + ids.join(',') + '\n'];
+    for (let i = 0; i < m; i++) reference.push([ids[i], ...Array.from({ length: m }, (_, j) => String(data[i * m + j]))].join(',') + '\n');
+    expect([...matrixCsvLines(ids, data, m, m, { reuseSymmetric: true })]).toEqual(reference);
+    expect([...matrixCsvLines(ids, data, m, m)]).toEqual(reference);
+    // a non-square matrix heads its columns 0..cols-1
+    expect([...matrixCsvLines([8, 9], Float64Array.from([1, 2, 3, 4, 5, 6]), 2, 3)]).toEqual(['id,0,1,2\n', '8,1,2,3\n', '9,4,5,6\n']);
   });
 
   it('names the file and line of a ragged row or a bad number', () => {
