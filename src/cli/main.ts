@@ -6,11 +6,10 @@ import { toErrorDTO } from '../shared/errors';
 import { COMMANDS } from './commands';
 
 function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'le: the Local Elasticity Workbench CLI',
     '',
-    ...COMMANDS.map((c) => `  le ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  le ${c.usage}`, `      ${c.summary}`]),
     '',
     'Every command takes --json (machine-readable stdout), --db PATH (default $LE_DB or the app database), --quiet.',
   ].join('\n');

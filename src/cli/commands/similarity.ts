@@ -7,7 +7,7 @@ import { ARCHS, LOSSES, MEASURES } from '../../shared/types';
 import type { ArchName, Measure } from '../../shared/types';
 import { hasSigmoidOutput } from '../../shared/config';
 import { matrixCsvLines } from '../../shared/matrixCsv';
-import { initBackend } from '../../engine/backend';
+import { backendInfo } from '../../engine/backend';
 import { readCsvDataset } from '../../engine/data';
 import { readWeightsFile } from '../../engine/models';
 import { similarity } from '../../engine/elasticity';
@@ -40,7 +40,6 @@ export const similarityCommand: Command = {
     const out = requireString(values, 'out');
     const dataset = await readCsvDataset(requireString(values, 'data'));
     const weights = readWeightsFile(requireString(values, 'weights'));
-    const backend = await initBackend({ log: ctx.log });
     const result = await similarity(
       { arch, weights, x: dataset.x, n: dataset.n, d: dataset.d, y: dataset.y, loss, lr, measures: [measure], engine },
       { signal: cliSignal(), onProgress: (done, total) => done === total && ctx.log(`probed ${total} examples`) },
@@ -59,7 +58,8 @@ export const similarityCommand: Command = {
         n: m,
         measure,
         engine: result.engine,
-        backend: backend.name,
+        // the exact engine is plain float64 code; only autodiff runs on a tfjs backend
+        backend: result.engine === 'exact' ? 'float64' : (backendInfo()?.name ?? 'unknown'),
         unmoved: result.unmoved,
         probeSeconds: result.seconds,
         seconds: (performance.now() - started) / 1000,
