@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { emit, fmt } from '../io';
-import { optionalNumber } from '../args';
+import { optionalNumber, requireString } from '../args';
+import { exportBundle, importBundle } from '../../store';
+import { APP_VERSION } from '../../shared/version';
 import { withStore } from '../store';
 import { LeError } from '../../shared/errors';
 import type { RunDetail, RunListPage, RunQuery } from '../../shared/store-types';
@@ -34,8 +36,8 @@ function detailText(r: RunDetail): string {
 
 export const runsCommand: Command = {
   name: 'runs',
-  summary: 'browse the store: list (with filters), show ID, delete ID',
-  usage: 'runs list [--dataset D] [--arch A] [--loss L] [--status S] [--tag T] [--limit N] [--offset N] | show ID | delete ID',
+  summary: 'browse the store: list (with filters), show ID, delete ID; move runs between machines with bundle / import',
+  usage: 'runs list [--dataset D] [--arch A] [--loss L] [--status S] [--tag T] [--limit N] [--offset N] | show ID | delete ID | bundle ID --out F.lerun | import F.lerun',
   options: {
     dataset: { type: 'string' },
     arch: { type: 'string' },
@@ -46,6 +48,7 @@ export const runsCommand: Command = {
     sort: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
+    out: { type: 'string' },
   },
   run(values, positionals, ctx) {
     const [verb = 'list'] = positionals;
@@ -74,8 +77,19 @@ export const runsCommand: Command = {
           const deleted = store.runs.delete(id);
           return emit(ctx, { deleted: id, count: deleted }, () => `deleted run ${id}`);
         }
+        case 'bundle': {
+          const id = runId(positionals, 1);
+          const written = exportBundle(store, id, requireString(values, 'out'), APP_VERSION);
+          return emit(ctx, { run: id, ...written }, (r) => `wrote run ${r.run} with its matrices to ${r.path} (${r.bytes} bytes)`);
+        }
+        case 'import': {
+          const file = positionals[1];
+          if (!file) throw new LeError('invalid_input', 'expected a bundle file: le runs import F.lerun', 'file');
+          const imported = importBundle(store, file);
+          return emit(ctx, imported, (rows) => rows.map((r) => (r.imported ? `imported as run ${r.runId}` : `already here as run ${r.runId}`)).join('\n'));
+        }
         default:
-          throw new LeError('invalid_input', `unknown runs verb "${verb}" (list, show, delete)`, 'verb');
+          throw new LeError('invalid_input', `unknown runs verb "${verb}" (list, show, delete, bundle, import)`, 'verb');
       }
     });
   },

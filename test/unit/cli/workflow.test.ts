@@ -81,6 +81,16 @@ describe('le workflow', () => {
     expect(S.rows).toBe(15);
     for (let i = 0; i < 15; i++) expect(S.data[i * 15 + i]).toBeCloseTo(1, 12);
 
+    // a bundle moves the run, matrices included, to another database
+    expect((await le('runs', 'bundle', String(r.runId), '--out', file('run.lerun'), '--db', db)).code).toBe(0);
+    const other = file('other.db');
+    const imp = json<{ runId: number; imported: boolean }[]>(await le('runs', 'import', file('run.lerun'), '--db', other, '--json'));
+    expect(imp).toHaveLength(1);
+    expect(imp[0].imported).toBe(true);
+    const moved = json<{ matrices: { name: string }[]; status: string }>(await le('runs', 'show', String(imp[0].runId), '--db', other, '--json'));
+    expect(moved.status).toBe('finished');
+    expect(moved.matrices.map((m) => m.name).sort()).toEqual(['geodesic', 'similarity-kernelized', 'similarity-relative']);
+
     expect((await le('runs', 'delete', String(r.runId), '--db', db)).code).toBe(0);
     const gone = await le('runs', 'show', String(r.runId), '--db', db);
     expect(gone.code).toBe(1);
