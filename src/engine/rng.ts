@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers for the engine: no Math.random() anywhere in the engine.
+// Seeded pseudo-random numbers for the engine, which uses no unseeded randomness anywhere.
 // xoshiro128** seeded through splitmix32; uniform in [0, 1) with 32 bits of resolution.
 
 export interface Rng {
