@@ -10,7 +10,7 @@
 // units whose pre-activation crosses 0 are corrected pair by pair (reluFlips.ts).
 // Linear: T_ij = (HHᵀ)_ij + c_ij (‖a‖² − η g_i (Ha)_i) + 1.  Sigmoid: sigmoidHidden.ts.
 import type { TwoLayer, Forward } from './twoLayer';
-import { gemmABt } from './gemm';
+import { gemmABt, sharedFloat64 } from './gemm';
 import { reluFlipCorrections } from './reluFlips';
 import { sigmoidHiddenStep } from './sigmoidHidden';
 
@@ -71,7 +71,7 @@ export async function exactStep(
         for (let j = 0; j < m; j++) T[i * m + j] = M2[i * m + j] + c[i * m + j] * coef + 1;
       }
     } else if (net.hidden === 'relu') {
-      const U = new Float64Array(m * w);
+      const U = sharedFloat64(m * w);
       for (let i = 0; i < m; i++)
         for (let r = 0; r < w; r++) {
           const q = i * w + r;
@@ -91,7 +91,7 @@ export async function exactStep(
       ntkZ = new Float64Array(m * m);
       for (let q = 0; q < ntkZ.length; q++) ntkZ[q] = M2[q] + c[q] * a2 + 1;
     } else {
-      const PA = new Float64Array(m * w);
+      const PA = sharedFloat64(m * w);
       for (let i = 0; i < m; i++) for (let r = 0; r < w; r++) PA[i * w + r] = P[i * w + r] * net.a[r] * net.a[r];
       const Q = await gemmABt(PA, P, m, m, w);
       ntkZ = Q;

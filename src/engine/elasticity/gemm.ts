@@ -63,9 +63,14 @@ export function splitRows(n: number, parts: number, symmetric: boolean): number[
   return cuts;
 }
 
+/** A zeroed float64 array in shared memory: GEMM workers read it without a copy. */
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * 8));
+}
+
 function shared(a: Float64Array): Float64Array {
   if (a.buffer instanceof SharedArrayBuffer) return a;
-  const s = new Float64Array(new SharedArrayBuffer(a.length * 8));
+  const s = sharedFloat64(a.length);
   s.set(a);
   return s;
 }
@@ -78,7 +83,7 @@ export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: nu
   const sym = opts.symmetric ?? false;
   const As = shared(A.length === n * k ? A : A.subarray(0, n * k));
   const Bs = sym ? As : shared(B.length === m * k ? B : B.subarray(0, m * k));
-  const C = new Float64Array(new SharedArrayBuffer(n * m * 8));
+  const C = sharedFloat64(n * m);
   const cuts = splitRows(n, threads, sym);
   const tasks = [];
   for (let t = 0; t < threads; t++) {
@@ -87,7 +92,5 @@ export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: nu
   }
   await runOnPool(tasks, threads);
   if (sym) mirror(C, n);
-  const out = new Float64Array(n * m);
-  out.set(C);
-  return out;
+  return C;
 }

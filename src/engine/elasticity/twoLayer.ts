@@ -2,7 +2,7 @@
 // from PyTorch-layout Weights, and their forward quantities over a probe set, in float64.
 import type { ArchName, LossName, Weights } from '../../shared/types';
 import { LeError } from '../../shared/errors';
-import { gemmABt } from './gemm';
+import { gemmABt, sharedFloat64 } from './gemm';
 
 export type Hidden = 'linear' | 'relu' | 'sigmoid';
 
@@ -67,28 +67,43 @@ export interface Forward {
 /** Forward pass over m probe rows X (m×d) with targets y. */
 export async function forward(net: TwoLayer, X: Float64Array, y: Float64Array, m: number, loss: LossName): Promise<Forward> {
   const w = net.width;
+  const { a, b } = net;
+  // H, σ(H) and σ′(H) live in shared memory: the GEMM workers read them without a copy
   const H = await gemmABt(X, net.W, m, w, net.d);
-  const S = new Float64Array(m * w);
-  const P = new Float64Array(m * w);
+  const S = sharedFloat64(m * w);
+  const P = sharedFloat64(m * w);
   const z = new Float64Array(m);
   for (let i = 0; i < m; i++) {
+    const o = i * w;
     let acc = net.c0;
-    for (let r = 0; r < w; r++) {
-      const q = i * w + r;
-      const h = H[q] + net.b[r];
-      H[q] = h;
-      let s = h;
-      let p = 1;
-      if (net.hidden === 'relu') {
-        s = h > 0 ? h : 0;
-        p = h > 0 ? 1 : 0;
-      } else if (net.hidden === 'sigmoid') {
-        s = sigmoid(h);
-        p = s * sigmoid(-h);
+    // one loop per activation: no per-element dispatch in the hot loop
+    if (net.hidden === 'relu') {
+      for (let r = 0; r < w; r++) {
+        const h = H[o + r] + b[r];
+        H[o + r] = h;
+        if (h > 0) {
+          S[o + r] = h;
+          P[o + r] = 1;
+          acc += a[r] * h;
+        }
       }
-      S[q] = s;
-      P[q] = p;
-      acc += net.a[r] * s;
+    } else if (net.hidden === 'sigmoid') {
+      for (let r = 0; r < w; r++) {
+        const h = H[o + r] + b[r];
+        H[o + r] = h;
+        const s = sigmoid(h);
+        S[o + r] = s;
+        P[o + r] = s * sigmoid(-h);
+        acc += a[r] * s;
+      }
+    } else {
+      for (let r = 0; r < w; r++) {
+        const h = H[o + r] + b[r];
+        H[o + r] = h;
+        S[o + r] = h;
+        P[o + r] = 1;
+        acc += a[r] * h;
+      }
     }
     z[i] = acc;
   }
