@@ -40,7 +40,7 @@ export class TagsRepo {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       for (const t of clean) this.ins.run(runId, t);
-    })();
+    }).immediate();
     return this.list(runId);
   }
 
@@ -50,7 +50,7 @@ export class TagsRepo {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       for (const t of clean) this.del.run(runId, t);
-    })();
+    }).immediate();
     return this.list(runId);
   }
 
@@ -83,7 +83,7 @@ export class NotesRepo {
           .prepare(`INSERT INTO run_notes (run_id, markdown, updated_at) VALUES (?, ?, ?)
             ON CONFLICT (run_id) DO UPDATE SET markdown = excluded.markdown, updated_at = excluded.updated_at`)
           .run(runId, markdown, updatedAt);
-    })();
+    }).immediate();
     return { markdown: markdown.trim() ? markdown : '', updatedAt };
   }
 

@@ -63,7 +63,7 @@ export function exportBundle(store: Store, runId: number, out: string, appVersio
         store.db.prepare('INSERT INTO bundle.runs SELECT * FROM main.runs WHERE id = ?').run(runId);
         for (const t of childTables(store.db, 'main'))
           store.db.prepare(`INSERT INTO bundle.${ident(t)} SELECT * FROM main.${ident(t)} WHERE run_id = ?`).run(runId);
-      })(),
+      }).immediate(),
     );
     fs.renameSync(tmp, abs);
     return { path: abs, bytes: fs.statSync(abs).size };

@@ -36,7 +36,7 @@ export class ExperimentsRepo {
       requireRun(this.db, runId);
       const id = name === null ? null : this.ensure(name);
       this.db.prepare('UPDATE runs SET experiment_id = ? WHERE id = ?').run(id, runId);
-    })();
+    }).immediate();
   }
 
   remove(name: string): boolean {

@@ -65,7 +65,7 @@ export class MatricesRepo {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       this.upsert.run({ runId, name: m.name, rows: m.rows, cols: m.cols, dtype, data, ids, groups, createdAt: nowIso() });
-    })();
+    }).immediate();
   }
 
   get(runId: number, name: string): LabelledMatrix {

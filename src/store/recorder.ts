@@ -45,7 +45,7 @@ export class SeriesWriters {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       for (const r of rows) this.epochStmt.run(runId, r.epoch, nullIfNaN(r.loss), nullIfNaN(r.accuracy));
-    })();
+    }).immediate();
   }
 
   snapshot(runId: number, s: ElasticitySnapshot): void {
@@ -60,7 +60,7 @@ export class SeriesWriters {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       for (const [measure, c] of entries) this.snapStmt.run(runId, s.epoch, measure, nullIfNaN(c.pearson), nullIfNaN(c.spearman));
-    })();
+    }).immediate();
   }
 
   /** Upserts clustering results; call inside a transaction or alone (then it is one). */
@@ -86,7 +86,7 @@ export class SeriesWriters {
     this.db.transaction(() => {
       requireRun(this.db, runId);
       for (const p of prepared) this.clusterStmt.run(...p);
-    })();
+    }).immediate();
   }
 }
 
