@@ -50,12 +50,13 @@ export async function clusterAll(
   const m = probeIds.length;
   const out: Partial<Record<ClusterMethod, ClusteringResult>> = {};
   const methods = config.cluster.methods;
+  let features: Matrix | undefined;
   for (const [index, method] of methods.entries()) {
     if (hooks.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
     hooks.onProgress?.(index / methods.length, `clustering: ${method}`);
     const plan = METHOD_PLANS[method];
     let input: Matrix;
-    if (plan.source === 'features') input = probeFeatures(dataset, probeIds);
+    if (plan.source === 'features') input = features ??= probeFeatures(dataset, probeIds);
     else {
       const measure = plan.source.find((s) => matrices[s]);
       if (!measure) continue;

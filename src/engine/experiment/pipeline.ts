@@ -13,7 +13,7 @@ import { probeInput } from './probeInput';
 import { ProgressTracker } from './progress';
 import { loadExperimentData, trainOnDataset } from './trainStep';
 import { clusterAll } from './clusterStep';
-import { syntheticAnalysis, makeSnapshotter } from './syntheticStep';
+import { makeSnapshotter, probeGeodesics, syntheticAnalysis } from './syntheticStep';
 
 export interface PipelineHooks {
   sink?: RunSink;
@@ -62,7 +62,8 @@ export async function runExperiment(config: ExperimentConfig, hooks: PipelineHoo
 
   progress.enter('train', config.train.epochs ? `training ${config.model.arch} for ${config.train.epochs} epochs` : 'probing the initialization');
   const epochs = new EpochBuffer(sink);
-  const snapshot = makeSnapshotter(config, dataset, probeIds, sink);
+  const geodesic = probeGeodesics(config, dataset, probeIds);
+  const snapshot = makeSnapshotter(config, dataset, probeIds, geodesic, sink);
   t = performance.now();
   const trained = await trainOnDataset(config, dataset, {
     signal,
@@ -97,7 +98,7 @@ export async function runExperiment(config: ExperimentConfig, hooks: PipelineHoo
     }
 
     const metrics: RunMetrics = { trainAccuracy: trained.trainAccuracy, spectra: spectra(matrices, sim.m), clustering: {} };
-    if (config.data.kind === 'synthetic') Object.assign(metrics, syntheticAnalysis(dataset, probeIds, matrices, sink));
+    if (geodesic) Object.assign(metrics, syntheticAnalysis(dataset, probeIds, geodesic, matrices, sink));
 
     throwIfAborted(signal);
     progress.enter('cluster', 'clustering');

@@ -12,14 +12,19 @@ import { probeInput } from './probeInput';
 
 type SyntheticMetrics = Pick<RunMetrics, 'pearson' | 'spearman' | 'kernelDistancePearson'>;
 
+/** Geodesic distances among the probes of a synthetic set (m×m), or undefined for other data. */
+export function probeGeodesics(config: ExperimentConfig, dataset: Dataset, probeIds: number[]): Float64Array | undefined {
+  return config.data.kind === 'synthetic' ? geodesicMatrix(dataset, probeIds) : undefined;
+}
+
 export function syntheticAnalysis(
   dataset: Dataset,
   probeIds: number[],
+  geodesic: Float64Array,
   matrices: Partial<Record<Measure, Float64Array>>,
   sink?: RunSink,
 ): SyntheticMetrics {
   const m = probeIds.length;
-  const geodesic = geodesicMatrix(dataset, probeIds);
   sink?.matrix({ name: 'geodesic', rows: m, cols: m, data: geodesic, ids: probeIds, groups: probeIds.map((i) => dataset.group[i]) });
   const out: Required<SyntheticMetrics> = { pearson: {}, spearman: {}, kernelDistancePearson: {} };
   if (m < 3) return out;
@@ -39,10 +44,10 @@ export function makeSnapshotter(
   config: ExperimentConfig,
   dataset: Dataset,
   probeIds: number[],
+  geodesic: Float64Array | undefined,
   sink?: RunSink,
 ): ((epoch: number, weights: Weights) => Promise<void>) | undefined {
-  if (!config.train.snapshotEvery || config.data.kind !== 'synthetic') return undefined;
-  const geodesic = geodesicMatrix(dataset, probeIds);
+  if (!config.train.snapshotEvery || !geodesic) return undefined;
   const groups = probeIds.map((i) => dataset.group[i]);
   const m = probeIds.length;
   return async (epoch, weights) => {
