@@ -40,9 +40,16 @@ export const similarityCommand: Command = {
     const out = requireString(values, 'out');
     const dataset = await readCsvDataset(requireString(values, 'data'));
     const weights = readWeightsFile(requireString(values, 'weights'));
+    let lastLog = 0;
+    const reportProgress = (done: number, total: number): void => {
+      const now = performance.now();
+      if (now - lastLog < 1000) return;
+      lastLog = now;
+      ctx.log(`probed ${done}/${total} examples`);
+    };
     const result = await similarity(
       { arch, weights, x: dataset.x, n: dataset.n, d: dataset.d, y: dataset.y, loss, lr, measures: [measure], engine },
-      { signal: cliSignal(), onProgress: (done, total) => done === total && ctx.log(`probed ${total} examples`) },
+      { signal: cliSignal(), onProgress: (done, total) => reportProgress(done, total) },
     );
     const s = result[measure];
     if (!s) throw new LeError('internal', `the ${result.engine} engine returned no ${measure} matrix`);
