@@ -1,7 +1,6 @@
-// Shared plumbing of the `le` commands: reading input files with errors that name them,
-// printing results as JSON or text, and writing output files atomically.
+// Shared plumbing of the `le` commands: reading input files with errors that name them, and
+// printing results as JSON or text.
 import fs from 'node:fs';
-import path from 'node:path';
 import { LeError } from '../shared/errors';
 
 export interface CommandContext {
@@ -22,18 +21,6 @@ export function readJsonFile(file: string, what: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new LeError('bad_file', `${file}: ${what} is not valid JSON: ${(err as Error).message}`, file);
-  }
-}
-
-/** Writes through a temporary file in the same folder, then renames: never half a file. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw new LeError('bad_file', `${file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, file);
   }
 }
 

@@ -4,16 +4,12 @@ import { emit, fmt } from '../io';
 import { oneOf, optionalNumber, requireString } from '../args';
 import { LeError } from '../../shared/errors';
 import { parseLabelsCsv, parseMatrixCsv } from '../../shared/matrixCsv';
-import { repeatClustering, type ClusterAlgorithmName } from '../../engine/cluster';
+import { repeatClustering } from '../../engine/cluster';
+import { METHOD_PLANS } from '../../engine/experiment/clusterStep';
 import { scoreClustering } from '../../engine/metrics';
 
+/** The pipeline's matrix methods; each maps to its algorithm the same way as in a run. */
 const METHODS = ['kmeans-rows', 'spectral', 'kernel-kmeans', 'kernel-kmeans-authors'] as const;
-const ALGORITHM: Record<(typeof METHODS)[number], ClusterAlgorithmName> = {
-  'kmeans-rows': 'kmeans',
-  spectral: 'spectral',
-  'kernel-kmeans': 'kernel-kmeans',
-  'kernel-kmeans-authors': 'kernel-kmeans-authors',
-};
 
 function readText(file: string, what: string): string {
   try {
@@ -52,7 +48,7 @@ export const clusterCommand: Command = {
       if (labels.length !== matrix.rows)
         throw new LeError('invalid_input', `${values.labels} has ${labels.length} labels but ${file} has ${matrix.rows} rows`, 'labels');
     }
-    const algorithm = ALGORITHM[method];
+    const algorithm = METHOD_PLANS[method].algorithm;
     const params: Record<string, unknown> = { k, seed };
     const rep = await repeatClustering(algorithm, matrix, params, seeds, labels);
     const assignments = Array.from(rep.assignments[0]);

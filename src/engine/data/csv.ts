@@ -131,10 +131,11 @@ export function formatCsvDataset(ds: Dataset, featureNames?: readonly string[]):
 }
 
 /** Writes a dataset as D.csv (atomically: nothing half-written is left behind). */
-export async function writeCsvDataset(
-  file: string,
-  ds: Dataset,
-  featureNames?: readonly string[],
-): Promise<void> {
-  await writeTextAtomic(file, formatCsvDataset(ds, featureNames));
+export function writeCsvDataset(file: string, ds: Dataset, featureNames?: readonly string[]): Promise<void> {
+  try {
+    writeTextAtomic(file, formatCsvDataset(ds, featureNames));
+    return Promise.resolve();
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }

@@ -1,7 +1,8 @@
 // File access shared by the readers: whole-file reads (gzip detected by its magic bytes and
 // inflated with node:zlib), the 'bad_file' / 'not_found' errors that name the file, and an
 // atomic write (temporary file + rename) so nothing half-written is left behind.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from '../atomicWrite';
 import { gunzipSync } from 'node:zlib';
 import { LeError } from '../../shared/errors';
 
@@ -40,17 +41,6 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** Writes `text` to `path` through a temporary file in the same folder. */
-export async function writeTextAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw new LeError(
-      'bad_file',
-      `${path}: cannot be written (${err instanceof Error ? err.message : String(err)})`,
-      path,
-    );
-  }
+export function writeTextAtomic(path: string, text: string): void {
+  writeAtomically(path, (write) => write(text));
 }

@@ -8,6 +8,7 @@ import type { Weights } from '../../shared/types';
 import { decodeWeightsJson, encodeWeightsJson } from './weightsJson';
 import { decodeSafetensors, encodeSafetensors } from './safetensors';
 import type { SafetensorsDtype } from './safetensors';
+import { writeAtomically } from '../atomicWrite';
 
 type Format = 'json' | 'safetensors';
 
@@ -48,42 +49,6 @@ export function readWeightsFile(file: string): Weights {
     );
   }
   return decodeWeightsJson(text, file);
-}
-
-let tmpCounter = 0;
-
-/** Writes through a temporary sibling file, then renames it over `file`. */
-function writeAtomically(
-  file: string,
-  body: (write: (chunk: string | Uint8Array) => void) => void,
-): void {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`,
-  );
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'w');
-    const handle = fd;
-    body((chunk) => {
-      if (typeof chunk === 'string') fs.writeSync(handle, chunk, null, 'utf8');
-      else fs.writeSync(handle, chunk);
-    });
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    if (err instanceof LeError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new LeError(
-      'bad_file',
-      `${file}: cannot write (${code ?? (err instanceof Error ? err.message : String(err))})`,
-      file,
-    );
-  }
 }
 
 /**
