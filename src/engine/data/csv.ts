@@ -132,10 +132,9 @@ export function formatCsvDataset(ds: Dataset, featureNames?: readonly string[]):
 
 /** Writes a dataset as D.csv (atomically: nothing half-written is left behind). */
 export function writeCsvDataset(file: string, ds: Dataset, featureNames?: readonly string[]): Promise<void> {
-  try {
+  // a throw inside the executor (bad path, bad dataset) becomes the promise's rejection
+  return new Promise((resolve) => {
     writeTextAtomic(file, formatCsvDataset(ds, featureNames));
-    return Promise.resolve();
-  } catch (err) {
-    return Promise.reject(err);
-  }
+    resolve();
+  });
 }
