@@ -13,6 +13,7 @@ import type { TwoLayer, Forward } from './twoLayer';
 import { gemmABt, sharedFloat64 } from './gemm';
 import { reluFlipCorrections } from './reluFlips';
 import { sigmoidHiddenStep } from './sigmoidHidden';
+import { throwIfAborted } from './validate';
 
 export interface ExactStep {
   /** m×m, row i = step at probe i. */
@@ -25,12 +26,13 @@ export interface ExactStep {
 
 export interface ExactHooks {
   stage?: (done: number, total: number) => void;
-  check?: () => void;
+  /** Checked between stages and inside every large product (stops it within milliseconds). */
+  signal?: AbortSignal;
 }
 
 /** c = X̃X̃ᵀ = XXᵀ + 1 over the probes (m×m). */
-export async function augmentedGram(X: Float64Array, m: number, d: number): Promise<Float64Array> {
-  const c = await gemmABt(X, X, m, m, d, { symmetric: true });
+export async function augmentedGram(X: Float64Array, m: number, d: number, signal?: AbortSignal): Promise<Float64Array> {
+  const c = await gemmABt(X, X, m, m, d, { symmetric: true, signal });
   for (let q = 0; q < c.length; q++) c[q] += 1;
   return c;
 }
@@ -49,13 +51,15 @@ export async function exactStep(
   const { S, P, g } = fwd;
   const total = 2 + (wantStep ? 1 : 0) + (wantNtk ? 1 : 0);
   let done = 0;
+  const { signal } = hooks;
+  const check = (): void => throwIfAborted(signal);
   const tick = (): void => {
-    hooks.check?.();
+    check();
     hooks.stage?.(++done, total);
   };
-  const c = await augmentedGram(X, m, net.d);
+  const c = await augmentedGram(X, m, net.d, signal);
   tick();
-  const M2 = await gemmABt(S, S, m, m, w, { symmetric: true });
+  const M2 = await gemmABt(S, S, m, m, w, { symmetric: true, signal });
   tick();
   let a2 = 0;
   for (let r = 0; r < w; r++) a2 += net.a[r] * net.a[r];
@@ -77,11 +81,12 @@ export async function exactStep(
           const q = i * w + r;
           U[q] = P[q] * net.a[r] * (net.a[r] - eta * g[i] * S[q]);
         }
-      T = await gemmABt(U, P, m, m, w);
+      check();
+      T = await gemmABt(U, P, m, m, w, { signal });
       for (let q = 0; q < T.length; q++) T[q] = M2[q] + c[q] * T[q] + 1;
       flips = reluFlipCorrections(net, fwd, c, m, eta, T);
     } else {
-      T = sigmoidHiddenStep(net, fwd, c, m, eta, hooks.check);
+      T = sigmoidHiddenStep(net, fwd, c, m, eta, check);
     }
     tick();
   }
@@ -91,9 +96,12 @@ export async function exactStep(
       ntkZ = new Float64Array(m * m);
       for (let q = 0; q < ntkZ.length; q++) ntkZ[q] = M2[q] + c[q] * a2 + 1;
     } else {
+      // Σ_r a_r² σ′_ir σ′_jr = (σ′⊙|a|)(σ′⊙|a|)ᵀ: a symmetric product, half the work of σ′a²·σ′ᵀ
       const PA = sharedFloat64(m * w);
-      for (let i = 0; i < m; i++) for (let r = 0; r < w; r++) PA[i * w + r] = P[i * w + r] * net.a[r] * net.a[r];
-      const Q = await gemmABt(PA, P, m, m, w);
+      const absA = Float64Array.from(net.a, Math.abs);
+      for (let i = 0; i < m; i++) for (let r = 0; r < w; r++) PA[i * w + r] = P[i * w + r] * absA[r];
+      check();
+      const Q = await gemmABt(PA, PA, m, m, w, { symmetric: true, signal });
       ntkZ = Q;
       for (let q = 0; q < Q.length; q++) ntkZ[q] = M2[q] + c[q] * Q[q] + 1;
     }

@@ -1,17 +1,20 @@
 // Float64 C = A·Bᵀ (both row-major, so every inner loop is contiguous) on the wasm SIMD
 // micro-kernel, cache-blocked (K blocks of 256, column blocks of 128), split by rows over a
-// small pool of worker threads when the product is large enough to pay for it.
+// small pool of worker threads when the product is large enough to pay for it. Large products
+// always run on the pool, even on one core: the calling thread stays free to see a cancel.
 import { availableParallelism } from 'node:os';
 import { LeError } from '../../shared/errors';
 import { gemmKernelModule } from './wasmKernel';
 import { gemmRun, type GemmState } from './gemmRun';
-import { runOnPool } from './gemmPool';
+import { runOnPool, startGemmPool } from './gemmPool';
 
 export interface GemmOptions {
   /** A = B and the caller wants the symmetric A·Aᵀ: computes about half the blocks. */
   symmetric?: boolean;
-  /** Worker threads to use (default: the machine's parallelism, at most 8; 1 = this thread). */
+  /** Worker threads for a large product (default: the machine's parallelism, at most 8). */
   threads?: number;
+  /** Stops a pooled product within about a millisecond; the promise rejects with 'cancelled'. */
+  signal?: AbortSignal;
   /** K block (default 256) and column block (default 128) of the packed panels. */
   blockK?: number;
   blockN?: number;
@@ -46,7 +49,7 @@ export function gemmABtSync(A: Float64Array, B: Float64Array, n: number, m: numb
   const C = new Float64Array(n * m);
   if (n === 0 || m === 0 || k === 0) return C;
   const sym = opts.symmetric ?? false;
-  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? 256, opts.blockN ?? 128);
+  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? 256, opts.blockN ?? 128, null);
   if (sym) mirror(C, n);
   return C;
 }
@@ -75,22 +78,42 @@ function shared(a: Float64Array): Float64Array {
   return s;
 }
 
+/** The pool size a large product uses by default. */
+export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
+
+/** Boots the worker pool now, so that a large product soon after does not wait for it. */
+export function prepareGemmPool(threads = defaultThreads()): void {
+  startGemmPool(threads);
+}
+
+const cancelled = (): LeError => new LeError('cancelled', 'computation cancelled');
+
 /** C = A·Bᵀ, on worker threads when large. A: n×k, B: m×k; returns n×m (float64). */
 export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions = {}): Promise<Float64Array> {
   check(A, B, n, m, k, opts);
-  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), 8), Math.max(1, Math.floor(n / 4)));
-  if (threads <= 1 || n * m * k < PARALLEL_MIN_WORK) return gemmABtSync(A, B, n, m, k, opts);
+  if (opts.signal?.aborted) throw cancelled();
+  if (n * m * k < PARALLEL_MIN_WORK) return gemmABtSync(A, B, n, m, k, opts);
+  const threads = Math.min(opts.threads ?? defaultThreads(), Math.max(1, Math.floor(n / 4)));
   const sym = opts.symmetric ?? false;
   const As = shared(A.length === n * k ? A : A.subarray(0, n * k));
   const Bs = sym ? As : shared(B.length === m * k ? B : B.subarray(0, m * k));
   const C = sharedFloat64(n * m);
   const cuts = splitRows(n, threads, sym);
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
   const tasks = [];
   for (let t = 0; t < threads; t++) {
     if (cuts[t + 1] <= cuts[t]) continue;
-    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? 256, NB: opts.blockN ?? 128 });
+    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? 256, NB: opts.blockN ?? 128, cancel });
   }
-  await runOnPool(tasks, threads);
+  // the workers poll the flag between column blocks, so they are free again soon after
+  const onAbort = (): void => void Atomics.store(cancel, 0, 1);
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await runOnPool(tasks, threads);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  if (Atomics.load(cancel, 0) !== 0) throw cancelled();
   if (sym) mirror(C, n);
   return C;
 }

@@ -17,6 +17,8 @@ export interface GemmTask {
   symmetric: boolean;
   KB: number;
   NB: number;
+  /** Shared cancel flag polled by the worker (gemmRun). */
+  cancel: Int32Array;
 }
 
 interface Reply {
@@ -31,7 +33,7 @@ const mod = new WebAssembly.Module(workerData.bytes);
 const state = { memory: null, kern: null };
 parentPort.on('message', (t) => {
   try {
-    gemmRun(mod, state, t.A, t.B, t.C, t.m, t.k, t.r0, t.r1, t.symmetric, t.KB, t.NB);
+    gemmRun(mod, state, t.A, t.B, t.C, t.m, t.k, t.r0, t.r1, t.symmetric, t.KB, t.NB, t.cancel);
     parentPort.postMessage({ id: t.id });
   } catch (e) {
     parentPort.postMessage({ id: t.id, error: String((e && e.message) || e) });
@@ -46,6 +48,12 @@ function failAll(err: Error): void {
   for (const p of pending.values()) p.reject(err);
   pending.clear();
   void closeGemmPool();
+}
+
+/** Starts the pool's workers ahead of the first product (they boot while the caller reads its
+ * input); idle workers never keep the process alive. */
+export function startGemmPool(size: number): void {
+  ensure(size);
 }
 
 function ensure(size: number): Worker[] {
@@ -68,7 +76,8 @@ function ensure(size: number): Worker[] {
   return workers;
 }
 
-/** Runs each task on its own worker (the pool grows to `size`); resolves when all are done. */
+/** Runs each task on its own worker (the pool grows to `size`); resolves when all are done
+ * (early when their cancel flag is set: the caller checks it). */
 export function runOnPool(tasks: GemmTask[], size: number): Promise<void[]> {
   const pool = ensure(Math.max(size, tasks.length));
   for (const w of pool) w.ref(); // busy workers keep the process alive; idle ones do not

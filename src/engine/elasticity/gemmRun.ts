@@ -17,6 +17,8 @@ export interface GemmState {
  * Rows [r0, r1) of C = A·Bᵀ (A: rows×k, B: m×k, C: rows×m, all row-major) written into C.
  * With `symmetric` (A = B), only blocks on or above the diagonal are computed; entries
  * strictly below the diagonal are left for the caller to mirror. r0 must be a multiple of 4.
+ * `cancel` (shared, may be null) is polled between column blocks (about a millisecond of
+ * work each): once cancel[0] ≠ 0 the product stops and false is returned, C left partial.
  */
 export function gemmRun(
   mod: WasmModule,
@@ -31,7 +33,8 @@ export function gemmRun(
   symmetric: boolean,
   KB: number,
   NB: number,
-): void {
+  cancel: Int32Array | null,
+): boolean {
   const rows = r1 - r0;
   const rowsPad = Math.ceil(rows / 4) * 4;
   const mPad = Math.ceil(m / 4) * 4;
@@ -72,6 +75,7 @@ export function gemmRun(
       }
     }
     for (let jb = jFirst; jb < mPad; jb += NB) {
+      if (cancel !== null && Atomics.load(cancel, 0) !== 0) return false;
       const je = Math.min(jb + NB, mPad);
       for (let i0 = 0; i0 < rowsPad; i0 += 4) {
         let js = jb;
@@ -89,4 +93,5 @@ export function gemmRun(
     const dst = (r0 + i) * m;
     for (let j = symmetric ? r0 + i : 0; j < m; j++) C[dst + j] = F[src + j];
   }
+  return true;
 }

@@ -5,5 +5,5 @@ export type { SimilarityInput } from './validate';
 export type { ProbeHooks } from './autodiff';
 export { elasticitySnapshot, type SnapshotResult } from './snapshot';
 export { pairCorrelation, kernelDistance, activationPatternSimilarity, upperPairs } from './analysis';
-export { gemmABt, gemmABtSync, type GemmOptions } from './gemm';
+export { gemmABt, gemmABtSync, prepareGemmPool, type GemmOptions } from './gemm';
 export { closeGemmPool } from './gemmPool';

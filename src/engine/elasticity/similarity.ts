@@ -1,18 +1,17 @@
 // similarity(): the public entry of the elasticity engine. Picks the exact float64 two-layer
 // engine where it applies ('auto'), else the authors' autodiff probe; returns symmetrized
 // m×m matrices over the probe set (row i = the step at probe i, column j = change at probe j).
+// The autodiff path (and with it tfjs, ~0.15 s to load) is imported only when it runs.
 import type { Measure } from '../../shared/types';
 import { LeError } from '../../shared/errors';
 import { inferWidth } from '../models/archs';
 import type { ModelSpec } from '../models/archs';
-import { initBackend } from '../backend';
 import { checkFiniteWeights, checkInput, throwIfAborted, type SimilarityInput } from './validate';
 import { foldConstantColumns } from './constantColumns';
 import { readTwoLayer, twoLayerHidden, forward } from './twoLayer';
 import { exactStep } from './exactStep';
 import { stepMeasures, ntkOfOutput, symmetrize, cosineNormalize } from './measures';
-import { autodiffProbe, type ProbeHooks } from './autodiff';
-import { gradientNtk } from './ntkGradient';
+import type { ProbeHooks } from './autodiff';
 
 export interface SimilarityResult {
   relative?: Float64Array;
@@ -42,10 +41,10 @@ export async function similarity(input: SimilarityInput, hooks: ProbeHooks = {})
   const wantStep = want('relative') || want('kernelized');
   if (useExact) {
     const { net, X: Xc } = foldConstantColumns(readTwoLayer(input.arch, input.weights, input.d), X, m);
-    const fwd = await forward(net, Xc, Y, m, input.loss);
+    const fwd = await forward(net, Xc, Y, m, input.loss, hooks.signal);
     throwIfAborted(hooks.signal);
     const step = await exactStep(net, fwd, Xc, m, lr, wantStep, want('ntk'), {
-      check: () => throwIfAborted(hooks.signal),
+      signal: hooks.signal,
       stage: (done, total) => hooks.onProgress?.(Math.round((done / total) * m), m),
     });
     out.flips = step.flips;
@@ -57,6 +56,7 @@ export async function similarity(input: SimilarityInput, hooks: ProbeHooks = {})
     }
     if (step.ntkZ) out.ntk = ntkOfOutput(step.ntkZ, fwd, m, net.sigmoidOut);
   } else {
+    const [{ initBackend }, { autodiffProbe }, { gradientNtk }] = await Promise.all([import('../backend'), import('./autodiff'), import('./ntkGradient')]);
     await initBackend();
     const spec: ModelSpec = { arch: input.arch, width: inferWidth(input.arch, input.weights), inputShape: input.inputShape ?? [input.d] };
     if (wantStep) {

@@ -65,11 +65,11 @@ export interface Forward {
 }
 
 /** Forward pass over m probe rows X (m×d) with targets y. */
-export async function forward(net: TwoLayer, X: Float64Array, y: Float64Array, m: number, loss: LossName): Promise<Forward> {
+export async function forward(net: TwoLayer, X: Float64Array, y: Float64Array, m: number, loss: LossName, signal?: AbortSignal): Promise<Forward> {
   const w = net.width;
   const { a, b } = net;
   // H, σ(H) and σ′(H) live in shared memory: the GEMM workers read them without a copy
-  const H = await gemmABt(X, net.W, m, w, net.d);
+  const H = await gemmABt(X, net.W, m, w, net.d, { signal });
   const S = sharedFloat64(m * w);
   const P = sharedFloat64(m * w);
   const z = new Float64Array(m);

@@ -75,3 +75,32 @@ describe('exact two-layer engine vs explicit finite steps (float64 reference)', 
     for (let i = 0; i < 10; i++) expect(cos.kernelized![i * 11]).toBeCloseTo(1, 14);
   });
 });
+
+describe('exact engine cancellation', () => {
+  it('stops within a second of the signal, even inside a large product', async () => {
+    // n 800, width 12288: the σσᵀ and U·σ′ᵀ products take about a second on two cores
+    const n = 800;
+    const { net, X, y } = makeProblem(4, n, 30, 12288, 'relu', false);
+    const ctl = new AbortController();
+    let abortedAt = 0;
+    let reports = 0;
+    const run = similarity(
+      { arch: 'relu2', weights: toWeights(net), x: Float64Array.from(X.flat()), n, d: 30, y: Float64Array.from(y), loss: 'mse', lr: 1e-6, measures: ['kernelized'], engine: 'exact' },
+      {
+        signal: ctl.signal,
+        onProgress: () => {
+          // the second stage report follows σσᵀ: 50 ms later the U·σ′ᵀ product is running
+          if (++reports === 2) {
+            setTimeout(() => {
+              abortedAt = performance.now();
+              ctl.abort();
+            }, 50);
+          }
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    // the products poll the signal every millisecond or so; uncancelled, U·σ′ᵀ alone runs ~0.5 s
+    expect(performance.now() - abortedAt).toBeLessThan(300);
+  });
+});

@@ -48,6 +48,22 @@ describe('float64 GEMM (wasm SIMD micro-kernel) vs the naive triple loop', () =>
     const S = await gemmABt(A, A, n, n, k, { threads: 2, symmetric: true });
     expect(maxErr(S, naive(A, A, n, n, k))).toBeLessThan(1e-11);
   });
+  it('a pooled product stops soon after its signal fires; the pool then computes correctly', async () => {
+    const [n, m, k] = [1000, 1000, 2048]; // ~0.2 s on two cores
+    const A = rand(n * k, 7);
+    const ctl = new AbortController();
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = performance.now();
+      ctl.abort();
+    }, 20);
+    await expect(gemmABt(A, A, n, m, k, { signal: ctl.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+    await expect(gemmABt(A, A, n, m, k, { signal: ctl.signal })).rejects.toMatchObject({ code: 'cancelled' }); // already aborted
+    const [n2, k2] = [64, 3000];
+    const B = rand(n2 * k2, 8);
+    expect(maxErr(await gemmABt(B, B, n2, n2, k2, { threads: 2 }), naive(B, B, n2, n2, k2))).toBeLessThan(1e-11);
+  });
   it('empty and zero-K products are zero; bad shapes are rejected naming the field', () => {
     expect(gemmABtSync(new Float64Array(0), new Float64Array(0), 0, 0, 5).length).toBe(0);
     expect(Array.from(gemmABtSync(new Float64Array(0), new Float64Array(0), 2, 3, 0))).toEqual([0, 0, 0, 0, 0, 0]);
