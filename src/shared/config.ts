@@ -3,7 +3,7 @@
 // depend on the dataset or model (the paper's protocols, method.md §3-§5) are filled by
 // `resolveConfig`, so a stored config is always complete.
 import { z } from 'zod';
-import { ARCHS, CLUSTER_METHODS, LOSSES, MEASURES, PROBE_ENGINES, SYNTHETIC_NAMES } from './types';
+import { ARCHS, CLUSTER_METHODS, LOSSES, MEASURES, PROBE_ENGINES, SYNTHETIC_NAMES, hasSigmoidOutput } from './types';
 import type { ArchName, BaseArch, ClusterMethod } from './types';
 import { LeError } from './errors';
 
@@ -95,8 +95,6 @@ export interface ExperimentConfig extends Omit<Parsed, 'model' | 'train' | 'name
 export function baseArch(arch: ArchName): BaseArch {
   return arch.replace(/-sigmoid$/, '') as BaseArch;
 }
-export const hasSigmoidOutput = (arch: ArchName): boolean => arch.endsWith('-sigmoid');
-
 /**
  * The paper's default width: 40960 for two-layer nets, 8192 for three-layer, 4096 for the
  * residual MLP, and for the CNN the 500 units of its fully connected layer.

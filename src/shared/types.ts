@@ -4,6 +4,7 @@
 export const ARCHS = ['linear1', 'linear2', 'relu2', 'sigmoid2', 'relu3', 'linear3', 'resmlp', 'cnn'] as const;
 export type BaseArch = (typeof ARCHS)[number];
 export type ArchName = BaseArch | `${BaseArch}-sigmoid`;
+export const hasSigmoidOutput = (arch: ArchName): boolean => arch.endsWith('-sigmoid');
 
 export const LOSSES = ['mse', 'bce'] as const;
 export type LossName = (typeof LOSSES)[number];

@@ -4,9 +4,6 @@ import { emit, fmt } from '../io';
 import { oneOf, optionalNumber, requireString } from '../args';
 import { LeError } from '../../shared/errors';
 import { parseLabelsCsv, parseMatrixCsv } from '../../shared/matrixCsv';
-import { repeatClustering } from '../../engine/cluster';
-import { METHOD_PLANS } from '../../engine/experiment/clusterStep';
-import { scoreClustering } from '../../engine/metrics';
 
 /** The pipeline's matrix methods; each maps to its algorithm the same way as in a run. */
 const METHODS = ['kmeans-rows', 'spectral', 'kernel-kmeans', 'kernel-kmeans-authors'] as const;
@@ -48,6 +45,11 @@ export const clusterCommand: Command = {
       if (labels.length !== matrix.rows)
         throw new LeError('invalid_input', `${values.labels} has ${labels.length} labels but ${file} has ${matrix.rows} rows`, 'labels');
     }
+    const [{ repeatClustering }, { METHOD_PLANS }, { scoreClustering }] = await Promise.all([
+      import('../../engine/cluster'),
+      import('../../engine/experiment/clusterStep'),
+      import('../../engine/metrics'),
+    ]);
     const algorithm = METHOD_PLANS[method].algorithm;
     const params: Record<string, unknown> = { k, seed };
     const rep = await repeatClustering(algorithm, matrix, params, seeds, labels);

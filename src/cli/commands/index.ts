@@ -1,3 +1,5 @@
+// Every command imports its engine and store code inside run(), so `le` loads only what the
+// command at hand needs (le similarity on a two-layer net never loads tfjs, zod or SQLite).
 import type { Command } from '../command';
 import { clusterCommand } from './cluster';
 import { datasetsCommand } from './datasets';

@@ -2,11 +2,9 @@ import type { Command } from '../command';
 import { emit } from '../io';
 import { oneOf, optionalNumber } from '../args';
 import { cliSignal } from '../signal';
-import { dbPathOf } from '../store';
 import type { ConfigInput } from '../../shared/config';
 import { MNIST_GRID, MNIST_MODELS, findPreset, mnistPresetId } from '../../shared/presets';
-import { executeRun } from '../../jobs/executeRun';
-import { formatReplicateTable, replicateTable, type GridCell } from '../../engine/experiment/replicateTable';
+import type { GridCell } from '../../engine/experiment/replicateTable';
 
 export const replicateCommand: Command = {
   name: 'replicate',
@@ -21,6 +19,11 @@ export const replicateCommand: Command = {
   },
   async run(values, _positionals, ctx) {
     oneOf(values, 'grid', ['mnist'] as const);
+    const [{ dbPathOf }, { executeRun }, { formatReplicateTable, replicateTable }] = await Promise.all([
+      import('../store'),
+      import('../../jobs/executeRun'),
+      import('../../engine/experiment/replicateTable'),
+    ]);
     const width = optionalNumber(values, 'width', (v) => Number.isInteger(v) && v >= 1, 'a positive integer');
     const seeds = optionalNumber(values, 'seeds', (v) => Number.isInteger(v) && v >= 1 && v <= 100, 'an integer in 1..100') ?? 1;
     const epochs = optionalNumber(values, 'epochs', (v) => Number.isInteger(v) && v >= 0, 'a non-negative integer');

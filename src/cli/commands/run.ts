@@ -1,11 +1,9 @@
 import type { Command } from '../command';
 import { emit, fmt, readJsonFile } from '../io';
 import { cliSignal } from '../signal';
-import { dbPathOf } from '../store';
 import { LeError } from '../../shared/errors';
 import { findPreset } from '../../shared/presets';
 import type { ExperimentSummary } from '../../shared/results';
-import { executeRun } from '../../jobs/executeRun';
 
 function summaryText(r: { runId: number } & ExperimentSummary): string {
   const m = r.metrics;
@@ -35,6 +33,7 @@ export const runCommand: Command = {
       if (!preset) throw new LeError('invalid_input', `unknown preset "${values.preset}" (see \`le presets\`)`, 'preset');
       raw = preset.config;
     } else throw new LeError('invalid_input', 'missing required option --config (or --preset)', 'config');
+    const [{ dbPathOf }, { executeRun }] = await Promise.all([import('../store'), import('../../jobs/executeRun')]);
     let lastStage = '';
     let lastLog = 0;
     const { runId, summary } = await executeRun(raw, {

@@ -1,9 +1,7 @@
 import type { Command } from '../command';
 import { emit, fmt } from '../io';
 import { optionalNumber, requireString } from '../args';
-import { exportBundle, importBundle } from '../../store';
 import { APP_VERSION } from '../../shared/version';
-import { withStore } from '../store';
 import { LeError } from '../../shared/errors';
 import type { RunDetail, RunListPage, RunQuery } from '../../shared/store-types';
 
@@ -50,8 +48,9 @@ export const runsCommand: Command = {
     offset: { type: 'string' },
     out: { type: 'string' },
   },
-  run(values, positionals, ctx) {
+  async run(values, positionals, ctx) {
     const [verb = 'list'] = positionals;
+    const [{ withStore }, { exportBundle, importBundle }] = await Promise.all([import('../store'), import('../../store')]);
     return withStore(values, (store) => {
       switch (verb) {
         case 'list': {

@@ -3,15 +3,9 @@ import { emit, fmt } from '../io';
 import { oneOf, optionalNumber, requireString } from '../args';
 import { cliSignal } from '../signal';
 import { LeError } from '../../shared/errors';
-import { ARCHS, LOSSES, MEASURES } from '../../shared/types';
+import { ARCHS, LOSSES, MEASURES, hasSigmoidOutput } from '../../shared/types';
 import type { ArchName, Measure } from '../../shared/types';
-import { hasSigmoidOutput } from '../../shared/config';
 import { matrixCsvLines } from '../../shared/matrixCsv';
-import { backendInfo } from '../../engine/backend';
-import { readCsvDataset } from '../../engine/data';
-import { readWeightsFile } from '../../engine/models';
-import { similarity } from '../../engine/elasticity';
-import { writeFileAtomic } from '../../store/csv';
 
 const ARCH_NAMES = ARCHS.flatMap((a) => [a, `${a}-sigmoid`]) as ArchName[];
 
@@ -38,6 +32,13 @@ export const similarityCommand: Command = {
     const engine = oneOf(values, 'engine', ['auto', 'exact', 'autodiff'] as const, 'auto');
     const lr = optionalNumber(values, 'lr', (v) => v > 0, 'a positive number') ?? 1e-6;
     const out = requireString(values, 'out');
+    const [{ readCsvDataset }, { readWeightsFile }, { similarity, prepareGemmPool }, { writeFileAtomic }] = await Promise.all([
+      import('../../engine/data/csv'),
+      import('../../engine/models/weightsFile'),
+      import('../../engine/elasticity'),
+      import('../../store/csv'),
+    ]);
+    if (engine !== 'autodiff') prepareGemmPool(); // its workers boot while the files are read
     const dataset = await readCsvDataset(requireString(values, 'data'));
     const weights = readWeightsFile(requireString(values, 'weights'));
     let lastLog = 0;
@@ -66,7 +67,7 @@ export const similarityCommand: Command = {
         measure,
         engine: result.engine,
         // the exact engine is plain float64 code; only autodiff runs on a tfjs backend
-        backend: result.engine === 'exact' ? 'float64' : (backendInfo()?.name ?? 'unknown'),
+        backend: result.engine === 'exact' ? 'float64' : ((await import('../../engine/backend')).backendInfo()?.name ?? 'unknown'),
         unmoved: result.unmoved,
         probeSeconds: result.seconds,
         seconds: (performance.now() - started) / 1000,

@@ -1,10 +1,6 @@
 import type { Command } from '../command';
 import { emit, fmt, readJsonFile } from '../io';
 import { requireString } from '../args';
-import { resolveConfig } from '../../shared/config';
-import { initBackend } from '../../engine/backend';
-import { loadExperimentData, trainOnDataset } from '../../engine/experiment/trainStep';
-import { writeWeightsFile } from '../../engine/models';
 import { cliSignal } from '../signal';
 
 export const trainCommand: Command = {
@@ -14,6 +10,12 @@ export const trainCommand: Command = {
   options: { config: { type: 'string' }, 'save-weights': { type: 'string' } },
   async run(values, _positionals, ctx) {
     const file = requireString(values, 'config');
+    const [{ resolveConfig }, { initBackend }, { loadExperimentData, trainOnDataset }, { writeWeightsFile }] = await Promise.all([
+      import('../../shared/config'),
+      import('../../engine/backend'),
+      import('../../engine/experiment/trainStep'),
+      import('../../engine/models'),
+    ]);
     const config = resolveConfig(readJsonFile(file, 'config'));
     const backend = await initBackend({ log: ctx.log });
     ctx.log(`backend: ${backend.name} (${backend.provider})`);
