@@ -1,10 +1,10 @@
 // Float64 C = A·Bᵀ (both row-major, so every inner loop is contiguous) on the wasm SIMD
-// micro-kernel, cache-blocked (K blocks of 256, column blocks of 128), split by rows over a
+// micro-kernel, cache-blocked (K blocks of ≤ 256, column blocks of 128), split by rows over a
 // small pool of worker threads when the product is large enough to pay for it. Large products
 // always run on the pool, even on one core: the calling thread stays free to see a cancel.
 import { availableParallelism } from 'node:os';
 import { LeError } from '../../shared/errors';
-import { gemmKernelModule } from './wasmKernel';
+import { gemmKernelModule, ROW_DOUBLES } from './wasmKernel';
 import { gemmRun, type GemmState } from './gemmRun';
 import { runOnPool, startGemmPool } from './gemmPool';
 
@@ -15,7 +15,7 @@ export interface GemmOptions {
   threads?: number;
   /** Stops a pooled product within about a millisecond; the promise rejects with 'cancelled'. */
   signal?: AbortSignal;
-  /** K block (default 256) and column block (default 128) of the packed panels. */
+  /** Largest K block (1..256, default 256) and column block (even, default 128) of the packed rows. */
   blockK?: number;
   blockN?: number;
 }
@@ -33,8 +33,8 @@ function check(A: Float64Array, B: Float64Array, n: number, m: number, k: number
   if (opts.symmetric && n !== m) throw new LeError('invalid_input', 'gemm: symmetric needs n = m', 'symmetric');
   const kb = opts.blockK ?? 256;
   const nb = opts.blockN ?? 128;
-  if (!Number.isInteger(kb) || kb < 1) throw new LeError('invalid_input', `gemm: blockK must be a positive integer`, 'blockK');
-  if (!Number.isInteger(nb) || nb < 4 || nb % 4) throw new LeError('invalid_input', `gemm: blockN must be a positive multiple of 4`, 'blockN');
+  if (!Number.isInteger(kb) || kb < 1 || kb > ROW_DOUBLES) throw new LeError('invalid_input', `gemm: blockK must be an integer in 1..${ROW_DOUBLES}`, 'blockK');
+  if (!Number.isInteger(nb) || nb < 2 || nb % 2) throw new LeError('invalid_input', `gemm: blockN must be a positive even integer`, 'blockN');
   if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1))
     throw new LeError('invalid_input', `gemm: threads must be a positive integer`, 'threads');
 }
@@ -49,7 +49,7 @@ export function gemmABtSync(A: Float64Array, B: Float64Array, n: number, m: numb
   const C = new Float64Array(n * m);
   if (n === 0 || m === 0 || k === 0) return C;
   const sym = opts.symmetric ?? false;
-  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? 256, opts.blockN ?? 128, null);
+  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? ROW_DOUBLES, opts.blockN ?? 128, ROW_DOUBLES, null);
   if (sym) mirror(C, n);
   return C;
 }
@@ -103,7 +103,7 @@ export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: nu
   const tasks = [];
   for (let t = 0; t < threads; t++) {
     if (cuts[t + 1] <= cuts[t]) continue;
-    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? 256, NB: opts.blockN ?? 128, cancel });
+    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? ROW_DOUBLES, NB: opts.blockN ?? 128, RS: ROW_DOUBLES, cancel });
   }
   // the workers poll the flag between column blocks, so they are free again soon after
   const onAbort = (): void => void Atomics.store(cancel, 0, 1);

@@ -17,6 +17,7 @@ export interface GemmTask {
   symmetric: boolean;
   KB: number;
   NB: number;
+  RS: number;
   /** Shared cancel flag polled by the worker (gemmRun). */
   cancel: Int32Array;
 }
@@ -33,7 +34,7 @@ const mod = new WebAssembly.Module(workerData.bytes);
 const state = { memory: null, kern: null };
 parentPort.on('message', (t) => {
   try {
-    gemmRun(mod, state, t.A, t.B, t.C, t.m, t.k, t.r0, t.r1, t.symmetric, t.KB, t.NB, t.cancel);
+    gemmRun(mod, state, t.A, t.B, t.C, t.m, t.k, t.r0, t.r1, t.symmetric, t.KB, t.NB, t.RS, t.cancel);
     parentPort.postMessage({ id: t.id });
   } catch (e) {
     parentPort.postMessage({ id: t.id, error: String((e && e.message) || e) });

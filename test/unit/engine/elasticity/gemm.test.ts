@@ -26,12 +26,13 @@ describe('float64 GEMM (wasm SIMD micro-kernel) vs the naive triple loop', () =>
     const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
     expect(wasm.validate(gemmKernelBytes())).toBe(true);
   });
-  for (const [n, m, k] of [[1, 1, 1], [5, 7, 3], [13, 9, 300], [33, 18, 517], [4, 4, 256]]) {
+  for (const [n, m, k] of [[1, 1, 1], [5, 7, 3], [13, 9, 300], [33, 18, 517], [4, 4, 256], [6, 3, 257], [9, 11, 65]]) {
     it(`${n}×${m}×${k}, odd shapes and K blocks`, () => {
       const A = rand(n * k, n + k);
       const B = rand(m * k, m * 3 + k);
       const ref = naive(A, B, n, m, k);
       expect(maxErr(gemmABtSync(A, B, n, m, k, { blockK: 64, blockN: 8 }), ref)).toBeLessThan(1e-12 * k);
+      expect(maxErr(gemmABtSync(A, B, n, m, k, { blockK: 7, blockN: 2 }), ref)).toBeLessThan(1e-12 * k);
       expect(maxErr(gemmABtSync(A, B, n, m, k), ref)).toBeLessThan(1e-12 * k);
     });
   }
@@ -39,6 +40,8 @@ describe('float64 GEMM (wasm SIMD micro-kernel) vs the naive triple loop', () =>
     const A = rand(37 * 50, 1);
     const C = gemmABtSync(A, A, 37, 37, 50, { symmetric: true, blockN: 8 });
     expect(maxErr(C, naive(A, A, 37, 37, 50))).toBeLessThan(1e-12);
+    const D = gemmABtSync(A, A, 37, 37, 50, { symmetric: true, blockN: 2, blockK: 9 });
+    expect(maxErr(D, naive(A, A, 37, 37, 50))).toBeLessThan(1e-12);
   });
   it('worker pool (2 threads) matches, plain and symmetric', async () => {
     const [n, m, k] = [150, 130, 1700];
@@ -68,7 +71,8 @@ describe('float64 GEMM (wasm SIMD micro-kernel) vs the naive triple loop', () =>
     expect(gemmABtSync(new Float64Array(0), new Float64Array(0), 0, 0, 5).length).toBe(0);
     expect(Array.from(gemmABtSync(new Float64Array(0), new Float64Array(0), 2, 3, 0))).toEqual([0, 0, 0, 0, 0, 0]);
     expect(() => gemmABtSync(new Float64Array(3), new Float64Array(4), 2, 2, 2)).toThrow(/A has 3/);
-    expect(() => gemmABtSync(new Float64Array(4), new Float64Array(4), 2, 2, 2, { blockN: 6 })).toThrow(/blockN/);
+    expect(() => gemmABtSync(new Float64Array(4), new Float64Array(4), 2, 2, 2, { blockN: 5 })).toThrow(/blockN/);
+    expect(() => gemmABtSync(new Float64Array(4), new Float64Array(4), 2, 2, 2, { blockK: 257 })).toThrow(/blockK/);
   });
   it('NaN propagates instead of vanishing', () => {
     const A = Float64Array.from([1, NaN, 0, 1]);
