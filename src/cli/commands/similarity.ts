@@ -32,13 +32,13 @@ export const similarityCommand: Command = {
     const engine = oneOf(values, 'engine', ['auto', 'exact', 'autodiff'] as const, 'auto');
     const lr = optionalNumber(values, 'lr', (v) => v > 0, 'a positive number') ?? 1e-6;
     const out = requireString(values, 'out');
-    const [{ readCsvDataset }, { readWeightsFile }, { similarity, prepareGemmPool }, { writeFileAtomic }] = await Promise.all([
+    const [{ readCsvDataset }, { readWeightsFile }, { similarity, usesExactEngine, prepareGemmPool }, { writeFileAtomic }] = await Promise.all([
       import('../../engine/data/csv'),
       import('../../engine/models/weightsFile'),
       import('../../engine/elasticity'),
       import('../../store/csv'),
     ]);
-    if (engine !== 'autodiff') prepareGemmPool(); // its workers boot while the files are read
+    if (usesExactEngine(arch, engine)) prepareGemmPool(); // its workers boot while the files are read
     const dataset = await readCsvDataset(requireString(values, 'data'));
     const weights = readWeightsFile(requireString(values, 'weights'));
     let lastLog = 0;

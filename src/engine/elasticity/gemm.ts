@@ -25,14 +25,21 @@ export const PARALLEL_MIN_WORK = 3e7;
 
 const mainState: GemmState = { memory: null, kern: null };
 
+/** Default column block: rows of B per block (even). */
+const BLOCK_N = 128;
+
+/** The K block and column block of a product: the options' or the defaults. */
+function blocks(opts: GemmOptions): { KB: number; NB: number } {
+  return { KB: opts.blockK ?? ROW_DOUBLES, NB: opts.blockN ?? BLOCK_N };
+}
+
 function check(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions): void {
   for (const [v, f] of [[n, 'n'], [m, 'm'], [k, 'k']] as const)
     if (!Number.isInteger(v) || v < 0) throw new LeError('invalid_input', `gemm: ${f} must be a non-negative integer, got ${v}`, f);
   if (A.length < n * k) throw new LeError('invalid_input', `gemm: A has ${A.length} values, needs ${n}×${k}`, 'A');
   if (B.length < m * k) throw new LeError('invalid_input', `gemm: B has ${B.length} values, needs ${m}×${k}`, 'B');
   if (opts.symmetric && n !== m) throw new LeError('invalid_input', 'gemm: symmetric needs n = m', 'symmetric');
-  const kb = opts.blockK ?? 256;
-  const nb = opts.blockN ?? 128;
+  const { KB: kb, NB: nb } = blocks(opts);
   if (!Number.isInteger(kb) || kb < 1 || kb > ROW_DOUBLES) throw new LeError('invalid_input', `gemm: blockK must be an integer in 1..${ROW_DOUBLES}`, 'blockK');
   if (!Number.isInteger(nb) || nb < 2 || nb % 2) throw new LeError('invalid_input', `gemm: blockN must be a positive even integer`, 'blockN');
   if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1))
@@ -46,10 +53,16 @@ function mirror(C: Float64Array, n: number): void {
 /** C = A·Bᵀ on the calling thread. A: n×k, B: m×k; returns n×m. */
 export function gemmABtSync(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions = {}): Float64Array {
   check(A, B, n, m, k, opts);
+  return onThisThread(A, B, n, m, k, opts);
+}
+
+/** The product of checked arguments on the calling thread. */
+function onThisThread(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions): Float64Array {
   const C = new Float64Array(n * m);
   if (n === 0 || m === 0 || k === 0) return C;
   const sym = opts.symmetric ?? false;
-  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, opts.blockK ?? ROW_DOUBLES, opts.blockN ?? 128, ROW_DOUBLES, null);
+  const { KB, NB } = blocks(opts);
+  gemmRun(gemmKernelModule(), mainState, A, sym ? A : B, C, m, k, 0, n, sym, KB, NB, ROW_DOUBLES, null);
   if (sym) mirror(C, n);
   return C;
 }
@@ -92,7 +105,7 @@ const cancelled = (): LeError => new LeError('cancelled', 'computation cancelled
 export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: number, k: number, opts: GemmOptions = {}): Promise<Float64Array> {
   check(A, B, n, m, k, opts);
   if (opts.signal?.aborted) throw cancelled();
-  if (n * m * k < PARALLEL_MIN_WORK) return gemmABtSync(A, B, n, m, k, opts);
+  if (n * m * k < PARALLEL_MIN_WORK) return onThisThread(A, B, n, m, k, opts);
   const threads = Math.min(opts.threads ?? defaultThreads(), Math.max(1, Math.floor(n / 4)));
   const sym = opts.symmetric ?? false;
   const As = shared(A.length === n * k ? A : A.subarray(0, n * k));
@@ -100,10 +113,11 @@ export async function gemmABt(A: Float64Array, B: Float64Array, n: number, m: nu
   const C = sharedFloat64(n * m);
   const cuts = splitRows(n, threads, sym);
   const cancel = new Int32Array(new SharedArrayBuffer(4));
+  const { KB, NB } = blocks(opts);
   const tasks = [];
   for (let t = 0; t < threads; t++) {
     if (cuts[t + 1] <= cuts[t]) continue;
-    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB: opts.blockK ?? ROW_DOUBLES, NB: opts.blockN ?? 128, RS: ROW_DOUBLES, cancel });
+    tasks.push({ A: As, B: Bs, C, m, k, r0: cuts[t], r1: cuts[t + 1], symmetric: sym, KB, NB, RS: ROW_DOUBLES, cancel });
   }
   // the workers poll the flag between column blocks, so they are free again soon after
   const onAbort = (): void => void Atomics.store(cancel, 0, 1);

@@ -51,13 +51,9 @@ function failAll(err: Error): void {
   void closeGemmPool();
 }
 
-/** Starts the pool's workers ahead of the first product (they boot while the caller reads its
- * input); idle workers never keep the process alive. */
-export function startGemmPool(size: number): void {
-  ensure(size);
-}
-
-function ensure(size: number): Worker[] {
+/** Grows the pool to `size` workers (also ahead of the first product, so that they boot while
+ * the caller reads its input); idle workers never keep the process alive. */
+export function startGemmPool(size: number): Worker[] {
   if (workers.length >= size) return workers;
   const bytes = gemmKernelBytes();
   while (workers.length < size) {
@@ -80,7 +76,7 @@ function ensure(size: number): Worker[] {
 /** Runs each task on its own worker (the pool grows to `size`); resolves when all are done
  * (early when their cancel flag is set: the caller checks it). */
 export function runOnPool(tasks: GemmTask[], size: number): Promise<void[]> {
-  const pool = ensure(Math.max(size, tasks.length));
+  const pool = startGemmPool(Math.max(size, tasks.length));
   for (const w of pool) w.ref(); // busy workers keep the process alive; idle ones do not
   return Promise.all(
     tasks.map(

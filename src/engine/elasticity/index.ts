@@ -1,5 +1,5 @@
 // The elasticity engine: how one SGD step at a probe moves predictions at other probes.
-export { similarity } from './similarity';
+export { similarity, usesExactEngine } from './similarity';
 export type { SimilarityResult } from './similarity';
 export type { SimilarityInput } from './validate';
 export type { ProbeHooks } from './autodiff';

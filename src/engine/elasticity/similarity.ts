@@ -2,7 +2,7 @@
 // engine where it applies ('auto'), else the authors' autodiff probe; returns symmetrized
 // m×m matrices over the probe set (row i = the step at probe i, column j = change at probe j).
 // The autodiff path (and with it tfjs, ~0.15 s to load) is imported only when it runs.
-import type { Measure } from '../../shared/types';
+import type { ArchName, Measure } from '../../shared/types';
 import { LeError } from '../../shared/errors';
 import { inferWidth } from '../models/archs';
 import type { ModelSpec } from '../models/archs';
@@ -27,16 +27,20 @@ export interface SimilarityResult {
   flips?: number;
 }
 
+/** Whether similarity() runs the exact float64 engine for this architecture and engine choice. */
+export function usesExactEngine(arch: ArchName, engine: SimilarityInput['engine'] = 'auto'): boolean {
+  return engine === 'exact' || (engine === 'auto' && twoLayerHidden(arch) !== undefined);
+}
+
 export async function similarity(input: SimilarityInput, hooks: ProbeHooks = {}): Promise<SimilarityResult> {
   const t0 = performance.now();
   const chk = checkInput(input);
   checkFiniteWeights(input.weights);
   const { m, X, Y, lr } = chk;
   const want = (k: Measure): boolean => input.measures.includes(k);
-  const exactOk = twoLayerHidden(input.arch) !== undefined;
-  if (chk.engine === 'exact' && !exactOk)
+  if (chk.engine === 'exact' && twoLayerHidden(input.arch) === undefined)
     throw new LeError('invalid_input', `engine: exact applies to linear2, relu2 and sigmoid2 (with or without -sigmoid), not ${input.arch}`, 'engine');
-  const useExact = chk.engine === 'exact' || (chk.engine === 'auto' && exactOk);
+  const useExact = usesExactEngine(input.arch, chk.engine);
   const out: SimilarityResult = { m, engine: useExact ? 'exact' : 'autodiff', unmoved: [], seconds: 0 };
   const wantStep = want('relative') || want('kernelized');
   if (useExact) {
